@@ -1,0 +1,47 @@
+//! The on-disk tantivy index: schema, opening, writing articles, reading them back.
+
+pub mod document;
+pub mod schema;
+pub mod writer;
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use tantivy::directory::MmapDirectory;
+use tantivy::Index;
+
+pub use schema::Fields;
+pub use writer::ArticleWriter;
+
+/// An open index with its field handles.
+pub struct Opened {
+    pub index: Index,
+    pub fields: Fields,
+}
+
+/// Opens the index in `dir`, creating the directory and an empty index on first use.
+pub fn open_or_create(dir: &Path) -> Result<Opened> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+    let directory =
+        MmapDirectory::open(dir).with_context(|| format!("cannot open index directory {}", dir.display()))?;
+    let index = Index::open_or_create(directory, schema::build())
+        .with_context(|| format!("{} is not a newsdex index", dir.display()))?;
+    finish_open(index, dir)
+}
+
+/// Opens an existing index for reading.
+pub fn open_existing(dir: &Path) -> Result<Opened> {
+    if !dir.join("meta.json").is_file() {
+        bail!("no index at {} (create one with `newsdex ingest PATH --index {0}`)", dir.display());
+    }
+    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open index {}", dir.display()))?;
+    finish_open(index, dir)
+}
+
+fn finish_open(index: Index, dir: &Path) -> Result<Opened> {
+    schema::register_analyzers(&index);
+    let fields = Fields::from_schema(&index.schema())
+        .with_context(|| format!("{} was made by another program or version", dir.display()))?;
+    Ok(Opened { index, fields })
+}

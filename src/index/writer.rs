@@ -1,0 +1,60 @@
+//! Writing articles into the index: one document per article id, replaced on re-ingest.
+
+use anyhow::{Context, Result};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::document::to_document;
+use super::Opened;
+use crate::article::Article;
+
+/// The smallest writer memory budget tantivy accepts per indexing thread, with room.
+const MIN_MEMORY_PER_THREAD: usize = 20 << 20;
+
+/// Adds articles to an index; an article whose id is already there replaces it.
+pub struct ArticleWriter {
+    writer: IndexWriter<TantivyDocument>,
+    opened: Opened,
+    pending: u64,
+}
+
+impl ArticleWriter {
+    /// Takes the index's writer lock with a memory budget shared by the indexing threads.
+    pub fn new(opened: Opened, memory_bytes: usize, threads: usize) -> Result<ArticleWriter> {
+        let threads = threads.clamp(1, (memory_bytes / MIN_MEMORY_PER_THREAD).max(1));
+        let memory = memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
+        let writer = opened.index.writer_with_num_threads(threads, memory).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => {
+                anyhow::anyhow!("index is being written by another process")
+            }
+            e => anyhow::Error::new(e).context("cannot open the index for writing"),
+        })?;
+        Ok(ArticleWriter { writer, opened, pending: 0 })
+    }
+
+    /// Queues an article: deletes any document with its id, then adds it.
+    pub fn add(&mut self, article: &Article) -> Result<()> {
+        let doc = to_document(article, &self.opened.fields)?;
+        self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
+        self.writer.add_document(doc)?;
+        self.pending += 1;
+        Ok(())
+    }
+
+    /// Articles added since the last commit.
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
+    /// Makes everything added so far durable and visible to readers.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit().context("cannot commit the index")?;
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Commits and waits for background merges, releasing the lock.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        self.writer.wait_merging_threads().context("cannot finish index merges")
+    }
+}

@@ -1,0 +1,7 @@
+//! From files to articles: walking, decoding, outlet profiles, and finishing drafts.
+
+pub mod pipeline;
+pub mod records;
+pub mod walk;
+
+pub use pipeline::{FileResult, Pipeline};

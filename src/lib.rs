@@ -1,0 +1,16 @@
+//! newsdex: turn a raw news archive into a fast, faceted full-text search index.
+//!
+//! Data flows one way: files ([`ingest`]) -> outlet profiles ([`outlets`]) -> [`article::Article`]
+//! -> [`people`] -> index documents ([`index`]). Searches flow [`cli`] -> [`search`] -> [`output`].
+
+pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod index;
+pub mod ingest;
+pub mod outlets;
+pub mod output;
+pub mod people;
+pub mod search;
+pub mod text;

@@ -1,0 +1,110 @@
+//! Pure text normalisation shared by every input path: Unicode NFC, whitespace, paragraphs.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises raw text: NFC, `\r\n`/`\r` to `\n`, no NUL or other control characters
+/// (tabs become spaces), non-breaking and other odd spaces become plain spaces.
+pub fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut last_cr = false;
+    for c in raw.nfc() {
+        match c {
+            '\r' => out.push('\n'),
+            '\n' if last_cr => {}
+            '\n' => out.push('\n'),
+            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => out.push(' '),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+        last_cr = c == '\r';
+    }
+    out
+}
+
+/// Collapses runs of spaces inside a line and trims it.
+pub fn squash(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Joins paragraphs with one blank line between them, dropping empty ones.
+pub fn join_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> String {
+    let mut out = String::new();
+    for p in paragraphs.iter().map(AsRef::as_ref).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Splits text into paragraphs at blank lines, squashing whitespace in each.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = squash(line);
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// Straightens curly quotes and unifies dashes, for comparisons that must not care.
+pub fn straighten(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_composes_and_unifies_line_ends() {
+        assert_eq!(normalize("Cafe\u{301}\r\nx\ry\u{a0}z\u{feff}"), "Café\nx\ny z");
+    }
+
+    #[test]
+    fn squash_collapses_spaces() {
+        assert_eq!(squash("  a   b \t c "), "a b c");
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_rejoin() {
+        let text = "one\nline two\n\n\n  second  para \n";
+        let paragraphs = split_paragraphs(text);
+        assert_eq!(paragraphs, vec!["one line two", "second para"]);
+        assert_eq!(join_paragraphs(&paragraphs), "one line two\n\nsecond para");
+    }
+
+    #[test]
+    fn straighten_quotes_and_dashes() {
+        assert_eq!(straighten("\u{201c}Don\u{2019}t\u{201d} \u{2014} ok"), "\"Don't\" - ok");
+    }
+}
