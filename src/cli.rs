@@ -6,13 +6,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{self, Command};
 use crate::dates::{self, Bound};
 use crate::ingest::Pipeline;
-use crate::output::Styling;
-use crate::search::{FacetField, Filters, SearchRequest};
+use crate::output::{Format, HitField, Styling};
+use crate::search::{DatePeriod, FacetField, Filters, SearchRequest, Selection, Sort};
 
 /// Turn a raw news archive into a faceted full-text index, and query it.
 #[derive(Debug, Parser)]
@@ -65,6 +65,89 @@ enum Sub {
     ///   newsdex search sanctions --json | jq .headline
     #[command(verbatim_doc_comment)]
     Search(SearchArgs),
+
+    /// Count matching articles per day, week, month or year
+    ///
+    /// Every period between the first and the last dated match is listed, empty ones as 0.
+    /// Periods are calendar periods of the article's local publication date (weeks start
+    /// on Monday and are labelled by ISO week).
+    ///
+    /// Examples:
+    ///   newsdex trend '' --person "Kim Jong-un" --by month --since 2020 --until 2020
+    ///   newsdex trend sanctions --by year --format csv > sanctions.csv
+    ///   newsdex trend summit --by week --plot summit.svg
+    #[command(verbatim_doc_comment)]
+    Trend(TrendArgs),
+
+    /// List the values of one facet over the matching articles, with counts
+    ///
+    /// FIELD is outlet, person, author, or date (by day), date:week, date:month, date:year.
+    ///
+    /// Examples:
+    ///   newsdex facets outlet
+    ///   newsdex facets person nuclear --since 2020 --until 2020 --limit 20
+    ///   newsdex facets author --prefix Lee
+    #[command(verbatim_doc_comment)]
+    Facets(FacetsArgs),
+
+    /// Print whole cleaned articles by id
+    ///
+    /// Examples:
+    ///   newsdex show 4a36d64018122f0f
+    ///   newsdex show 4a36d64018122f0f bc762f05bf90227c --json
+    #[command(verbatim_doc_comment)]
+    Show(ShowArgs),
+
+    /// Print what the index holds: articles, outlets, dates, people, size
+    ///
+    /// Examples:
+    ///   newsdex stats
+    ///   newsdex stats --json | jq .articles
+    #[command(verbatim_doc_comment)]
+    Stats(StatsArgs),
+
+    /// Stream every matching article with all its fields, oldest first
+    ///
+    /// Undated articles come last. Only one article is held in memory at a time.
+    ///
+    /// Examples:
+    ///   newsdex export --person "Kim Jong-un" > kim.jsonl
+    ///   newsdex export sanctions --since 2020 --format csv > sanctions.csv
+    #[command(verbatim_doc_comment)]
+    Export(ExportArgs),
+
+    /// Run many queries in one process, one JSON result line per query
+    ///
+    /// Each input line is a JSON object
+    ///   {"id": "q1", "query": "...", "outlet": [...], "person": [...], "author": [...],
+    ///    "since": "2020", "until": "2020-07", "limit": 10, "offset": 0, "sort": "newest",
+    ///    "facets": ["person"], "facet_limit": 10, "count_only": false}
+    /// or a plain query string (its id is the line number). Reads FILE, or standard input
+    /// when FILE is - or absent.
+    ///
+    /// Examples:
+    ///   printf 'summit\nsanctions\n' | newsdex batch
+    ///   newsdex batch queries.jsonl > results.jsonl
+    #[command(verbatim_doc_comment)]
+    Batch(BatchArgs),
+
+    /// Print a shell completion script
+    ///
+    /// Examples:
+    ///   newsdex completions bash > /etc/bash_completion.d/newsdex
+    ///   newsdex completions zsh > ~/.zfunc/_newsdex
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), generated from these definitions
+    ///
+    /// Example:
+    ///   newsdex man > newsdex.1 && man ./newsdex.1
+    #[command(verbatim_doc_comment)]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -105,11 +188,23 @@ struct SearchArgs {
     #[command(flatten)]
     filters: FilterArgs,
 
+    /// Order of hits
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    sort: SortArg,
+
     /// Number of hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     limit: usize,
 
-    /// Count facet values over all matches: outlet, person, author, date[:year|:month|:day]
+    /// Skip the first N hits (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    offset: usize,
+
+    /// Print only the number of matching articles
+    #[arg(long, conflicts_with_all = ["facets", "fields"])]
+    count: bool,
+
+    /// Count facet values over all matches: outlet, person, author, date[:year|:month|:week|:day]
     #[arg(long, value_delimiter = ',', value_name = "FIELD,...")]
     facets: Vec<String>,
 
@@ -117,9 +212,149 @@ struct SearchArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     facet_limit: usize,
 
-    /// Print JSON Lines (hits, facets, summary) instead of text
-    #[arg(long)]
+    /// Columns for text, csv and tsv output, e.g. date,outlet,headline
+    ///
+    /// One of rank, id, score, outlet, published, date, headline, authors, people, tags,
+    /// dateline, section, url, snippet, path. Lists are joined with "; ".
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,...")]
+    fields: Vec<String>,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct TrendArgs {
+    /// The query (tantivy syntax; "" matches everything)
+    query: String,
+
+    #[command(flatten)]
+    filters: FilterArgs,
+
+    /// Period length
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    by: PeriodArg,
+
+    /// Also draw the trend as a chart into FILE (.svg or .png)
+    #[arg(long, value_name = "FILE")]
+    plot: Option<PathBuf>,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct FacetsArgs {
+    /// outlet, person, author, date, date:week, date:month or date:year
+    field: String,
+
+    /// Only count articles matching this query (tantivy syntax; default: all)
+    #[arg(default_value = "")]
+    query: String,
+
+    #[command(flatten)]
+    filters: FilterArgs,
+
+    /// Number of values to list
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    limit: usize,
+
+    /// Only values starting with TEXT (ignoring case)
+    #[arg(long, value_name = "TEXT")]
+    prefix: Option<String>,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// Article ids, as search prints them
+    #[arg(required = true, value_name = "ID")]
+    ids: Vec<String>,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct StatsArgs {
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// Only articles matching this query (tantivy syntax; default: all)
+    #[arg(default_value = "")]
+    query: String,
+
+    #[command(flatten)]
+    filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Jsonl)]
+    format: ExportFormatArg,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// File of queries, one per line; - or absent for standard input
+    #[arg(value_name = "FILE")]
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
     json: bool,
+
+    /// When to colour text output (NO_COLOR turns auto off)
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormatArg {
+    #[value(alias = "json")]
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PeriodArg {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Args)]
@@ -171,20 +406,127 @@ impl Cli {
                 pipeline: Pipeline { outlet: a.outlet },
                 json: a.json,
             }),
-            Sub::Search(a) => Command::Search(commands::search::Config {
+            Sub::Search(a) => search_command(index, a)?,
+            Sub::Trend(a) => Command::Trend(commands::trend::Config {
                 index,
-                request: SearchRequest {
-                    query: a.query,
-                    filters: a.filters.into_filters()?,
-                    limit: a.limit,
-                    facets: parse_facets(&a.facets)?,
-                    facet_limit: a.facet_limit,
-                },
-                json: a.json,
-                styling: Styling { color: color_wanted() },
+                selection: Selection { query: a.query, filters: a.filters.into_filters()? },
+                by: a.by.into(),
+                format: a.output.format(),
+                styling: a.output.styling(),
+                plot: a.plot,
             }),
+            Sub::Facets(a) => Command::Facets(commands::facets::Config {
+                index,
+                field: a.field.parse().map_err(anyhow::Error::msg)?,
+                selection: Selection { query: a.query, filters: a.filters.into_filters()? },
+                limit: a.limit,
+                prefix: a.prefix,
+                format: a.output.format(),
+                styling: a.output.styling(),
+            }),
+            Sub::Show(a) => Command::Show(commands::show::Config {
+                index,
+                ids: a.ids,
+                format: a.output.format(),
+                styling: a.output.styling(),
+            }),
+            Sub::Stats(a) => Command::Stats(commands::stats::Config { index, format: a.output.format() }),
+            Sub::Export(a) => Command::Export(commands::export::Config {
+                index,
+                selection: Selection { query: a.query, filters: a.filters.into_filters()? },
+                format: match a.format {
+                    ExportFormatArg::Jsonl => Format::Json,
+                    ExportFormatArg::Csv => Format::Csv,
+                    ExportFormatArg::Tsv => Format::Tsv,
+                },
+            }),
+            Sub::Batch(a) => Command::Batch(commands::batch::Config {
+                index,
+                input: a.input.filter(|p| p.as_os_str() != "-"),
+            }),
+            Sub::Completions { shell } => Command::Print(completions(shell)),
+            Sub::Man => Command::Print(man_page()?),
         })
     }
+}
+
+fn search_command(index: PathBuf, a: SearchArgs) -> Result<Command> {
+    let fields = (!a.fields.is_empty())
+        .then(|| a.fields.iter().map(|f| f.parse::<HitField>().map_err(anyhow::Error::msg)).collect())
+        .transpose()?;
+    let format = a.output.format();
+    let facets = parse_facets(&a.facets)?;
+    if !facets.is_empty() && matches!(format, Format::Csv | Format::Tsv) {
+        bail!(
+            "--facets cannot be combined with --format csv/tsv; use `newsdex facets FIELD` for a facet table"
+        );
+    }
+    Ok(Command::Search(commands::search::Config {
+        index,
+        request: SearchRequest {
+            selection: Selection { query: a.query, filters: a.filters.into_filters()? },
+            sort: match a.sort {
+                SortArg::Relevance => Sort::Relevance,
+                SortArg::Newest => Sort::Newest,
+                SortArg::Oldest => Sort::Oldest,
+            },
+            offset: a.offset,
+            limit: a.limit,
+            facets,
+            facet_limit: a.facet_limit,
+        },
+        count_only: a.count,
+        format,
+        fields,
+        styling: a.output.styling(),
+    }))
+}
+
+impl OutputArgs {
+    fn format(&self) -> Format {
+        if self.json {
+            return Format::Json;
+        }
+        match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
+        }
+    }
+
+    /// Colour only for text on a terminal (unless forced), and never when NO_COLOR is set in auto.
+    fn styling(&self) -> Styling {
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => color_wanted(),
+        };
+        Styling { color: color && self.format() == Format::Text }
+    }
+}
+
+impl From<PeriodArg> for DatePeriod {
+    fn from(p: PeriodArg) -> DatePeriod {
+        match p {
+            PeriodArg::Day => DatePeriod::Day,
+            PeriodArg::Week => DatePeriod::Week,
+            PeriodArg::Month => DatePeriod::Month,
+            PeriodArg::Year => DatePeriod::Year,
+        }
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut buf);
+    buf
+}
+
+fn man_page() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    Ok(buf)
 }
 
 impl FilterArgs {
@@ -228,7 +570,6 @@ mod tests {
 
     #[test]
     fn clap_definition_is_valid() {
-        use clap::CommandFactory;
         Cli::command().debug_assert();
     }
 

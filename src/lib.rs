@@ -12,5 +12,6 @@ pub mod ingest;
 pub mod outlets;
 pub mod output;
 pub mod people;
+pub mod plot;
 pub mod search;
 pub mod text;

@@ -150,3 +150,91 @@ fn text_output_has_no_escape_codes_when_piped() {
     assert!(text.contains("1. 2020-07-10  Yonhap  Pompeo doesn't rule out"), "{text}");
     assert!(text.contains("person:"), "{text}");
 }
+
+mod scripted {
+    //! Sorting, paging, counts, formats and colour on the sample corpus.
+
+    use super::common::{count_of, json_lines, of_type, on_sample, stdout};
+
+    fn dates(args: &[&str]) -> Vec<String> {
+        let lines = json_lines(&on_sample(args));
+        of_type(&lines, "hit").iter().map(|h| h["published"].as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn sort_by_date_both_ways() {
+        let newest = dates(&["search", "", "--sort", "newest", "-n", "20", "--json"]);
+        let oldest = dates(&["search", "", "--sort", "oldest", "-n", "20", "--json"]);
+        let parse = |v: &Vec<String>| -> Vec<chrono::DateTime<chrono::FixedOffset>> {
+            v.iter().map(|p| chrono::DateTime::parse_from_rfc3339(p).unwrap()).collect()
+        };
+        assert!(parse(&newest).windows(2).all(|w| w[0] >= w[1]));
+        assert!(parse(&oldest).windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(oldest[0], "2020-07-08T18:19:00+09:00");
+    }
+
+    #[test]
+    fn offset_pages_through_the_same_order() {
+        for sort in ["relevance", "newest", "oldest"] {
+            let all = dates(&["search", "Kim", "--sort", sort, "-n", "10", "--json"]);
+            let ids = |args: &[&str]| -> Vec<String> {
+                of_type(&json_lines(&on_sample(args)), "hit").iter().map(|h| h["id"].to_string()).collect()
+            };
+            let whole = ids(&["search", "Kim", "--sort", sort, "-n", "10", "--json"]);
+            let second = ids(&["search", "Kim", "--sort", sort, "-n", "5", "--offset", "5", "--json"]);
+            assert_eq!(whole[5..], second[..], "{sort}");
+            assert_eq!(all.len(), 10);
+        }
+    }
+
+    #[test]
+    fn count_prints_only_the_number() {
+        let out = on_sample(&["search", "Kim", "--count"]);
+        let n: u64 = stdout(&out).trim().parse().unwrap();
+        assert_eq!(n, count_of(&["Kim"]));
+        assert!(n > 10);
+    }
+
+    #[test]
+    fn csv_and_tsv_have_headers_and_chosen_fields() {
+        let out =
+            on_sample(&["search", "Kim", "--format", "csv", "--fields", "id,headline,people", "-n", "3"]);
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), vec!["id", "headline", "people"]);
+        assert_eq!(reader.records().count(), 3);
+        let out = on_sample(&["search", "Kim", "--format", "tsv", "-n", "2"]);
+        let text = stdout(&out);
+        assert!(text.starts_with("rank\tid\tscore\tdate\toutlet\theadline"), "{text}");
+        assert_eq!(text.lines().count(), 3);
+    }
+
+    #[test]
+    fn colour_is_forced_only_for_text_and_never_in_machine_formats() {
+        let coloured = stdout(&on_sample(&["search", "Kim", "--color", "always", "-n", "1"]));
+        assert!(coloured.contains("\u{1b}["));
+        for format in ["json", "csv", "tsv"] {
+            let out = on_sample(&["search", "Kim", "--color", "always", "--format", format, "-n", "2"]);
+            assert!(!stdout(&out).contains('\u{1b}'), "{format}");
+        }
+        let out = super::common::newsdex()
+            .env("NO_COLOR", "1")
+            .arg("--index")
+            .arg(super::common::sample_index())
+            .args(["search", "Kim", "--color", "auto"])
+            .output()
+            .unwrap();
+        assert!(!stdout(&out).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn date_facets_by_period() {
+        let lines = json_lines(&on_sample(&["search", "", "--facets", "date:year", "-n", "0", "--json"]));
+        let years: Vec<(&str, u64)> = of_type(&lines, "facet")
+            .iter()
+            .map(|f| (f["value"].as_str().unwrap(), f["count"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(years.iter().map(|(_, c)| c).sum::<u64>(), 609);
+        assert!(years.contains(&("2022", 400)));
+        assert!(of_type(&lines, "facet").iter().all(|f| f["field"] == "date:year"));
+    }
+}

@@ -31,7 +31,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
                     if config.json {
                         output::article_json(out, article)?;
                     } else {
-                        output::article_text(out, article)?;
+                        output::article_summary(out, article)?;
                     }
                 }
                 for e in &result.errors {

@@ -1,8 +1,14 @@
 //! One module per subcommand, each with a validated `Config` and a `run` entry point.
 
+pub mod batch;
+pub mod export;
 pub mod extract;
+pub mod facets;
 pub mod ingest;
 pub mod search;
+pub mod show;
+pub mod stats;
+pub mod trend;
 
 use anyhow::Result;
 
@@ -18,6 +24,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// Success when anything matched, else no match.
+    pub fn found(count: usize) -> Status {
+        if count > 0 {
+            Status::Success
+        } else {
+            Status::NoMatch
+        }
+    }
+
     pub fn code(self) -> u8 {
         match self {
             Status::Success => 0,
@@ -33,6 +48,14 @@ pub enum Command {
     Ingest(ingest::Config),
     Extract(extract::Config),
     Search(search::Config),
+    Trend(trend::Config),
+    Facets(facets::Config),
+    Show(show::Config),
+    Stats(stats::Config),
+    Export(export::Config),
+    Batch(batch::Config),
+    /// Text already rendered from the command-line definition (completions, man page).
+    Print(Vec<u8>),
 }
 
 /// Runs a command with stdout and stderr.
@@ -44,5 +67,16 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Ingest(c) => ingest::run(&c, &mut err),
         Command::Extract(c) => extract::run(&c, &mut out, &mut err),
         Command::Search(c) => search::run(&c, &mut out),
+        Command::Trend(c) => trend::run(&c, &mut out),
+        Command::Facets(c) => facets::run(&c, &mut out),
+        Command::Show(c) => show::run(&c, &mut out, &mut err),
+        Command::Stats(c) => stats::run(&c, &mut out),
+        Command::Export(c) => export::run(&c, &mut out),
+        Command::Batch(c) => batch::run(&c, &mut out),
+        Command::Print(bytes) => {
+            std::io::Write::write_all(&mut out, &bytes)?;
+            std::io::Write::flush(&mut out)?;
+            Ok(Status::Success)
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! `newsdex search`: ranked hits, facet counts and a summary.
+//! `newsdex search`: ranked or dated hits, facet counts and a summary, or only the count.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,26 +6,31 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::Status;
-use crate::index;
-use crate::output::{self, Styling};
-use crate::search::{self, SearchRequest};
+use crate::output::{self, Format, HitField, Styling};
+use crate::search::{Engine, SearchRequest};
 
 #[derive(Debug, Clone)]
 pub struct Config {
     pub index: PathBuf,
     pub request: SearchRequest,
-    pub json: bool,
+    /// Print only the number of matching articles.
+    pub count_only: bool,
+    pub format: Format,
+    pub fields: Option<Vec<HitField>>,
     pub styling: Styling,
 }
 
 pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    let opened = index::open_existing(&config.index)?;
-    let results = search::search(&opened, &config.request)?;
-    if config.json {
-        output::search_json(out, &results)?;
+    let engine = Engine::open(&config.index)?;
+    let total = if config.count_only {
+        let total = engine.count(&config.request.selection)?;
+        output::count(out, total, config.format)?;
+        total
     } else {
-        output::search_text(out, &results, config.styling)?;
-    }
+        let results = engine.search(&config.request)?;
+        output::search(out, &results, config.format, config.fields.as_deref(), config.styling)?;
+        results.total
+    };
     out.flush()?;
-    Ok(if results.total > 0 { Status::Success } else { Status::NoMatch })
+    Ok(Status::found(total))
 }

@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod schema;
+pub mod stats;
 pub mod writer;
 
 use std::path::Path;

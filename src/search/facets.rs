@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
 use tantivy::collector::{Collector, FacetCollector, FacetCounts, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
@@ -25,6 +25,7 @@ pub enum FacetField {
 pub enum DatePeriod {
     Year,
     Month,
+    Week,
     Day,
 }
 
@@ -37,6 +38,7 @@ impl FacetField {
             FacetField::Author => "author",
             FacetField::Date(DatePeriod::Year) => "date:year",
             FacetField::Date(DatePeriod::Month) => "date:month",
+            FacetField::Date(DatePeriod::Week) => "date:week",
             FacetField::Date(DatePeriod::Day) => "date:day",
         }
     }
@@ -62,21 +64,62 @@ impl FromStr for FacetField {
             "author" | "authors" => Ok(FacetField::Author),
             "date" | "date:day" => Ok(FacetField::Date(DatePeriod::Day)),
             "date:month" => Ok(FacetField::Date(DatePeriod::Month)),
+            "date:week" => Ok(FacetField::Date(DatePeriod::Week)),
             "date:year" => Ok(FacetField::Date(DatePeriod::Year)),
             other => Err(format!(
-                "unknown facet {other:?}: expected outlet, person, author, date, date:year, date:month or date:day"
+                "unknown facet {other:?}: expected outlet, person, author, date, date:year, date:month, date:week or date:day"
             )),
         }
     }
 }
 
 impl DatePeriod {
-    /// The period's label for a day: `2020`, `2020-07` or `2020-07-10`.
+    /// The label of the period a day falls in: `2020`, `2020-07`, `2020-W28` (ISO week)
+    /// or `2020-07-10`.
     pub fn label(self, day: NaiveDate) -> String {
         match self {
             DatePeriod::Year => format!("{:04}", day.year()),
             DatePeriod::Month => format!("{:04}-{:02}", day.year(), day.month()),
+            DatePeriod::Week => {
+                let w = day.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
             DatePeriod::Day => day.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The first day of the period a day falls in (weeks start on Monday).
+    pub fn start(self, day: NaiveDate) -> NaiveDate {
+        let first = match self {
+            DatePeriod::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1),
+            DatePeriod::Month => day.with_day(1),
+            DatePeriod::Week => day.checked_sub_days(Days::new(day.weekday().num_days_from_monday().into())),
+            DatePeriod::Day => Some(day),
+        };
+        first.unwrap_or(day)
+    }
+
+    /// The first day of the next period, from a period's first day.
+    pub fn next(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DatePeriod::Year => start.checked_add_months(Months::new(12)),
+            DatePeriod::Month => start.checked_add_months(Months::new(1)),
+            DatePeriod::Week => start.checked_add_days(Days::new(7)),
+            DatePeriod::Day => start.succ_opt(),
+        }
+    }
+}
+
+impl FromStr for DatePeriod {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "day" => Ok(DatePeriod::Day),
+            "week" => Ok(DatePeriod::Week),
+            "month" => Ok(DatePeriod::Month),
+            "year" => Ok(DatePeriod::Year),
+            other => Err(format!("unknown period {other:?}: expected day, week, month or year")),
         }
     }
 }
@@ -113,13 +156,16 @@ impl Collectors {
         (facet, days)
     }
 
-    /// The top `limit` values of each requested facet, most frequent first (ties by value).
+    /// The top `limit` values of each requested facet, most frequent first (ties by value),
+    /// keeping only values that start with `prefix` (ignoring case) when one is given.
     pub fn counts(
         &self,
         fruit: (Option<FacetCounts>, Option<BTreeMap<NaiveDate, u64>>),
         limit: usize,
+        prefix: Option<&str>,
     ) -> Vec<FacetCount> {
         let (facets, days) = fruit;
+        let prefix = prefix.map(str::to_lowercase);
         let mut out = Vec::new();
         for &field in &self.fields {
             let mut values: Vec<(String, u64)> = match (field, &facets, &days) {
@@ -127,6 +173,9 @@ impl Collectors {
                 (_, Some(counts), _) => field_values(counts, field),
                 _ => Vec::new(),
             };
+            if let Some(prefix) = &prefix {
+                values.retain(|(v, _)| v.to_lowercase().starts_with(prefix.as_str()));
+            }
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             values.truncate(limit);
             out.extend(values.into_iter().map(|(value, count)| FacetCount { field, value, count }));

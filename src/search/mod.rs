@@ -1,21 +1,32 @@
-//! Searching the index: query building, filters, ranked hits, snippets and facet counts.
+//! Searching the index: query building, filters, ranked or dated hits, snippets, facet
+//! counts, day counts for trends, and date-ordered streams for export.
+//!
+//! An [`Engine`] opens one searcher and answers many requests (the `batch` command keeps
+//! one for all its queries).
 
 pub mod facets;
+mod keyed;
 pub mod query;
 mod snippet;
+pub mod trend;
 
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Score, TantivyDocument};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{DatePeriod, FacetCount, FacetField};
 pub use snippet::Snippet;
 
 use crate::article::Article;
-use crate::index::{document, Opened};
+use crate::index::schema::name;
+use crate::index::{self, document, Opened};
 
 /// Restrictions on which articles match, besides the query text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,21 +43,41 @@ pub struct Filters {
     pub until: Option<NaiveDate>,
 }
 
-/// One search: query text, filters, how many hits, which facets to count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
+/// Which articles: query text (tantivy syntax, empty for all) and filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
     pub query: String,
     pub filters: Filters,
+}
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Latest publication time first (undated articles last).
+    Newest,
+    /// Earliest publication time first (undated articles last).
+    Oldest,
+}
+
+/// One search: which articles, in what order, which page, which facets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub selection: Selection,
+    pub sort: Sort,
+    pub offset: usize,
     pub limit: usize,
     pub facets: Vec<FacetField>,
     pub facet_limit: usize,
 }
 
-/// A matching article with its rank, score and snippet.
+/// A matching article with its rank, score (relevance order only) and snippet.
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub rank: usize,
-    pub score: Score,
+    pub score: Option<f32>,
     pub article: Article,
     pub snippet: Snippet,
 }
@@ -61,37 +92,129 @@ pub struct SearchResults {
     pub took: Duration,
 }
 
-/// Runs a search against an open index.
-pub fn search(opened: &Opened, request: &SearchRequest) -> Result<SearchResults> {
-    let started = Instant::now();
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
-    let query = query::build(opened, &request.query, &request.filters)?;
-    let top = TopDocs::with_limit(request.limit.max(1)).order_by_score();
-    let facet_collectors = facets::Collectors::new(&request.facets);
-    let (top_docs, total, facet_fruit) =
-        searcher.search(&query, &(top, Count, facet_collectors.collector()))?;
-    let snippets = snippet::Maker::new(&searcher, &*query, opened.fields.body)?;
-    let hits = top_docs
-        .into_iter()
-        .take(request.limit)
-        .enumerate()
-        .map(|(i, (score, addr))| hit(&searcher, opened, &snippets, i + 1, score, addr))
-        .collect::<Result<Vec<_>>>()?;
-    let facets = facet_collectors.counts(facet_fruit, request.facet_limit);
-    Ok(SearchResults { total, hits, facets, took: started.elapsed() })
+/// Matching articles per local publication day, and how many matches have no date.
+#[derive(Debug, Clone, Default)]
+pub struct DayCounts {
+    pub total: usize,
+    pub days: BTreeMap<NaiveDate, u64>,
+    pub undated: u64,
 }
 
-fn hit(
-    searcher: &tantivy::Searcher,
-    opened: &Opened,
-    snippets: &snippet::Maker,
-    rank: usize,
-    score: Score,
-    addr: DocAddress,
-) -> Result<Hit> {
-    let doc: TantivyDocument = searcher.doc(addr)?;
-    let article = document::from_document(&doc, &opened.fields)?;
-    let snippet = snippets.make(&article.body);
-    Ok(Hit { rank, score, article, snippet })
+/// An open index with one searcher, answering any number of requests.
+pub struct Engine {
+    opened: Opened,
+    searcher: Searcher,
+}
+
+impl Engine {
+    /// Opens an existing index for reading.
+    pub fn open(dir: &Path) -> Result<Engine> {
+        let opened = index::open_existing(dir)?;
+        let searcher = opened.index.reader().context("cannot read the index")?.searcher();
+        Ok(Engine { opened, searcher })
+    }
+
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    fn query(&self, selection: &Selection) -> Result<Box<dyn Query>> {
+        query::build(&self.opened, &selection.query, &selection.filters)
+    }
+
+    /// Ranked or dated hits, the total, and facet counts over all matches.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let query = self.query(&request.selection)?;
+        let wanted = facets::Collectors::new(&request.facets);
+        let (total, fruit) = self.searcher.search(&query, &(Count, wanted.collector()))?;
+        let page = self.page(&*query, request)?;
+        let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
+        let hits = page
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, addr))| {
+                let article = self.article(addr)?;
+                let snippet = snippets.make(&article.body);
+                Ok(Hit { rank: request.offset + i + 1, score, article, snippet })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let facets = wanted.counts(fruit, request.facet_limit, None);
+        Ok(SearchResults { total, hits, facets, took: started.elapsed() })
+    }
+
+    fn page(&self, query: &dyn Query, request: &SearchRequest) -> Result<Vec<(Option<f32>, DocAddress)>> {
+        if request.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let top = || TopDocs::with_limit(request.limit).and_offset(request.offset);
+        Ok(match request.sort {
+            Sort::Relevance => {
+                let hits = self.searcher.search(query, &top().order_by_score())?;
+                hits.into_iter().map(|(s, a)| (Some(s), a)).collect()
+            }
+            Sort::Newest => {
+                let newest = top().order_by_fast_field::<tantivy::DateTime>(name::PUBLISHED, Order::Desc);
+                strip_keys(self.searcher.search(query, &newest)?)
+            }
+            Sort::Oldest => {
+                let mut hits =
+                    self.searcher.search(query, &keyed::OldestFirst::new(request.offset + request.limit))?;
+                hits.drain(..request.offset.min(hits.len()));
+                hits.into_iter().map(|a| (None, a)).collect()
+            }
+        })
+    }
+
+    /// The number of matching articles.
+    pub fn count(&self, selection: &Selection) -> Result<usize> {
+        Ok(self.searcher.search(&self.query(selection)?, &Count)?)
+    }
+
+    /// Facet values of the matches, most frequent first; `prefix` keeps values starting with it.
+    pub fn facet_counts(
+        &self,
+        selection: &Selection,
+        field: FacetField,
+        limit: usize,
+        prefix: Option<&str>,
+    ) -> Result<(usize, Vec<FacetCount>)> {
+        let wanted = facets::Collectors::new(&[field]);
+        let (total, fruit) = self.searcher.search(&self.query(selection)?, &(Count, wanted.collector()))?;
+        Ok((total, wanted.counts(fruit, limit, prefix)))
+    }
+
+    /// Matching articles per publication day.
+    pub fn day_counts(&self, selection: &Selection) -> Result<DayCounts> {
+        let (total, days) = self.searcher.search(&self.query(selection)?, &(Count, facets::DayCounts))?;
+        let dated: u64 = days.values().sum();
+        Ok(DayCounts { total, days, undated: total as u64 - dated })
+    }
+
+    /// Every matching article's address, oldest first, undated last (ties in index order).
+    pub fn in_date_order(&self, selection: &Selection) -> Result<Vec<DocAddress>> {
+        Ok(self.searcher.search(&self.query(selection)?, &keyed::OldestFirst::all())?)
+    }
+
+    /// The stored article at an address.
+    pub fn article(&self, addr: DocAddress) -> Result<Article> {
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        document::from_document(&doc, &self.opened.fields)
+    }
+
+    /// The article with this id, if the index has it.
+    pub fn find(&self, id: &str) -> Result<Option<Article>> {
+        let term = Term::from_field_text(self.opened.fields.id, id.trim());
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        top.first().map(|(_, addr)| self.article(*addr)).transpose()
+    }
+}
+
+fn strip_keys<K>(hits: Vec<(K, DocAddress)>) -> Vec<(Option<f32>, DocAddress)> {
+    hits.into_iter().map(|(_, a)| (None, a)).collect()
 }

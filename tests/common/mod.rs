@@ -89,3 +89,32 @@ pub fn of_type<'a>(lines: &'a [Value], kind: &str) -> Vec<&'a Value> {
 pub fn assert_same<T: PartialEq + std::fmt::Debug>(what: &str, expected: T, got: T) {
     assert!(expected == got, "{what}\nexpected: {expected:#?}\n     got: {got:#?}");
 }
+
+/// An index of the whole sample corpus, built once per test binary under cargo's
+/// scratch directory and shared read-only by its tests.
+pub fn sample_index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let exe = std::env::current_exe().expect("test binary path");
+        let name = exe.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("sample-index-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = newsdex().arg("--index").arg(&dir).arg("ingest").arg(sample("")).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "sample ingest failed: {}", stderr(&out));
+        dir
+    })
+}
+
+/// `newsdex --index SAMPLE ARGS` against the shared sample index.
+pub fn on_sample(args: &[&str]) -> Output {
+    newsdex().arg("--index").arg(sample_index()).args(args).output().expect("run newsdex")
+}
+
+/// The `total` of `search --count --json` for the same query and filters.
+pub fn count_of(args: &[&str]) -> u64 {
+    let mut full = vec!["search"];
+    full.extend_from_slice(args);
+    full.extend_from_slice(&["--count", "--json"]);
+    let out = on_sample(&full);
+    json_lines(&out)[0]["total"].as_u64().expect("count line")
+}
