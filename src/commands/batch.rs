@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -74,26 +75,48 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
         None => Box::new(std::io::stdin().lock()),
     };
     let (mut errors, mut matched) = (0, 0);
-    for (i, line) in input.lines().enumerate() {
-        let line = line.context("cannot read batch input")?;
-        if line.trim().is_empty() {
-            continue;
+    let mut lines = input.lines().enumerate();
+    loop {
+        let chunk: Vec<(usize, String)> = lines
+            .by_ref()
+            .take(CHUNK)
+            .map(|(i, l)| l.map(|l| (i + 1, l)))
+            .collect::<std::io::Result<_>>()
+            .context("cannot read batch input")?;
+        if chunk.is_empty() {
+            break;
         }
-        let (id, parsed) = parse_line(&line, i + 1);
-        let result = parsed.and_then(|q| answer(&engine, &q, &id));
-        match result {
-            Ok((value, total)) => {
-                matched += usize::from(total > 0);
-                output::json_line(out, &value)?;
-            }
-            Err(e) => {
-                errors += 1;
-                output::json_line(out, &json!({"type": "error", "id": id, "error": format!("{e:#}")}))?;
+        let answers: Vec<Result<(Value, usize), Value>> = chunk
+            .par_iter()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(number, line)| answer_line(&engine, line, *number))
+            .collect();
+        for answer in answers {
+            match answer {
+                Ok((value, total)) => {
+                    matched += usize::from(total > 0);
+                    output::json_line(out, &value)?;
+                }
+                Err(error_line) => {
+                    errors += 1;
+                    output::json_line(out, &error_line)?;
+                }
             }
         }
     }
     out.flush()?;
     Ok(if errors > 0 { Status::Failed } else { Status::found(matched) })
+}
+
+/// Queries answered in parallel at a time; output keeps input order.
+const CHUNK: usize = 256;
+
+/// The result line for one input line, or its error line.
+fn answer_line(engine: &Engine, line: &str, number: usize) -> Result<(Value, usize), Value> {
+    let (id, parsed) = parse_line(line, number);
+    parsed
+        .and_then(|q| answer(engine, &q, &id))
+        .map_err(|e| json!({"type": "error", "id": id, "error": format!("{e:#}")}))
 }
 
 /// The query's id (given, or the line number) and the parsed query.

@@ -130,7 +130,7 @@ impl Engine {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let query = self.query(&request.selection)?;
-        let wanted = facets::Collectors::new(&request.facets);
+        let wanted = facets::Collectors::new(&request.facets, request.facet_limit, None);
         let (total, fruit) = self.searcher.search(&query, &(Count, wanted.collector()))?;
         let page = self.page(&*query, request)?;
         let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
@@ -143,7 +143,7 @@ impl Engine {
                 Ok(Hit { rank: request.offset + i + 1, score, article, snippet })
             })
             .collect::<Result<Vec<_>>>()?;
-        let facets = wanted.counts(fruit, request.facet_limit, None);
+        let facets = wanted.counts(fruit);
         Ok(SearchResults { total, hits, facets, took: started.elapsed() })
     }
 
@@ -183,9 +183,9 @@ impl Engine {
         limit: usize,
         prefix: Option<&str>,
     ) -> Result<(usize, Vec<FacetCount>)> {
-        let wanted = facets::Collectors::new(&[field]);
+        let wanted = facets::Collectors::new(&[field], limit, prefix);
         let (total, fruit) = self.searcher.search(&self.query(selection)?, &(Count, wanted.collector()))?;
-        Ok((total, wanted.counts(fruit, limit, prefix)))
+        Ok((total, wanted.counts(fruit)))
     }
 
     /// Matching articles per publication day.
