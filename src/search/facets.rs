@@ -1,6 +1,7 @@
 //! Facet counts over all matching articles: outlets, people and authors from the facet
 //! field, and dates by year, month or day from the fast `day` field.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -274,7 +275,7 @@ fn top_values(segments: &[(&Dictionary, &RootOrds)], limit: usize) -> tantivy::R
         .iter()
         .map(|(_, range)| {
             let mut present = present_ords(range);
-            present.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+            present.sort_unstable_by_key(|p| std::cmp::Reverse(p.1));
             present
         })
         .collect();
@@ -290,9 +291,8 @@ fn top_values(segments: &[(&Dictionary, &RootOrds)], limit: usize) -> tantivy::R
             dict.ord_to_term(ord, &mut term)?;
             let value =
                 String::from_utf8_lossy(term.get(range.root.len() + 1..).unwrap_or_default()).into_owned();
-            if !totals.contains_key(&value) {
-                let total = total_count(segments, &term)?;
-                totals.insert(value, total);
+            if let Entry::Vacant(slot) = totals.entry(value) {
+                slot.insert(total_count(segments, &term)?);
             }
         }
         let bound: u64 = lists.iter().filter_map(|l| l.get(depth + 1)).map(|(_, n)| n).sum();
