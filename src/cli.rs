@@ -163,6 +163,17 @@ struct IngestArgs {
     /// Writer memory budget in MB, shared by the indexing threads
     #[arg(long, value_name = "MB", default_value_t = 256)]
     memory: usize,
+
+    /// Commit after this many articles (and at the end)
+    ///
+    /// A crash or kill loses at most the articles since the last commit; running the same
+    /// ingest again adds them.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    commit_every: u64,
+
+    /// Also commit when this many seconds have passed since the last commit
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    commit_seconds: u64,
 }
 
 #[derive(Debug, Args)]
@@ -400,6 +411,8 @@ impl Cli {
                 memory_bytes: a.memory.max(1) << 20,
                 threads: default_threads(),
                 progress: std::io::stderr().is_terminal(),
+                commit_every: a.commit_every.max(1),
+                commit_interval: std::time::Duration::from_secs(a.commit_seconds),
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
                 paths: a.paths,

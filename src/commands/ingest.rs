@@ -6,9 +6,10 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,6 +29,10 @@ pub struct Config {
     pub threads: usize,
     /// Show a progress bar on stderr.
     pub progress: bool,
+    /// Commit after this many articles ...
+    pub commit_every: u64,
+    /// ... or after this much time since the last commit, whichever comes first.
+    pub commit_interval: Duration,
 }
 
 /// Counts for the final summary line.
@@ -42,8 +47,11 @@ pub struct Summary {
 pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
     let started = Instant::now();
     let opened = index::open_or_create(&config.index)?;
-    let mut writer = ArticleWriter::new(opened, config.memory_bytes, config.threads)
-        .with_context(|| format!("index {}", config.index.display()))?;
+    let mut writer = ArticleWriter::new(opened, &config.index, config.memory_bytes, config.threads)?;
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&interrupted);
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .context("cannot install the Ctrl-C handler")?;
     let (files, walk_errors) = walk::files(&config.paths);
     let mut summary = Summary { errors: walk_errors.len() as u64, ..Summary::default() };
     for e in &walk_errors {
@@ -53,9 +61,11 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
         files.iter().filter_map(|p| InputFormat::for_path(p).map(|f| (p.as_path(), f))).collect();
     summary.skipped = (files.len() - readable.len()) as u64;
     let bar = progress_bar(config.progress, readable.len());
-    let outcome = read_all(config, &readable, |path, result| {
+    let mut policy =
+        CommitPolicy { every: config.commit_every, interval: config.commit_interval, last: Instant::now() };
+    let outcome = read_all(config, &readable, &interrupted, |path, result| {
         bar.inc(1);
-        record(&mut writer, &mut summary, path, result, &bar)
+        record(&mut writer, &mut policy, &mut summary, path, result, &bar)
     });
     bar.finish_and_clear();
     writer.finish()?;
@@ -69,12 +79,37 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
         summary.errors,
         started.elapsed().as_secs_f64()
     )?;
-    Ok(if summary.errors > 0 { Status::Failed } else { Status::Success })
+    Ok(if interrupted.load(Ordering::SeqCst) {
+        writeln!(err, "newsdex: interrupted; everything ingested so far is committed")?;
+        Status::Interrupted
+    } else if summary.errors > 0 {
+        Status::Failed
+    } else {
+        Status::Success
+    })
 }
 
-/// Adds one file's articles to the index and counts its errors.
+/// When to commit: after `every` articles or `interval` since the last commit.
+struct CommitPolicy {
+    every: u64,
+    interval: Duration,
+    last: Instant,
+}
+
+impl CommitPolicy {
+    fn commit_if_due(&mut self, writer: &mut ArticleWriter) -> Result<()> {
+        if writer.pending() >= self.every || (writer.pending() > 0 && self.last.elapsed() >= self.interval) {
+            writer.commit()?;
+            self.last = Instant::now();
+        }
+        Ok(())
+    }
+}
+
+/// Adds one file's articles to the index (committing as the policy says) and counts its errors.
 fn record(
     writer: &mut ArticleWriter,
+    policy: &mut CommitPolicy,
     summary: &mut Summary,
     path: &Path,
     result: Result<FileResult>,
@@ -85,6 +120,7 @@ fn record(
         Ok(file) => {
             for article in &file.articles {
                 writer.add(article)?;
+                policy.commit_if_due(writer)?;
             }
             summary.articles += file.articles.len() as u64;
             summary.files += u64::from(!file.articles.is_empty());
@@ -100,9 +136,11 @@ fn record(
 }
 
 /// Reads the files on worker threads and hands each result to `sink` on this thread.
+/// Once `stop` is set, no new file is started; files already read are still handed over.
 fn read_all(
     config: &Config,
     files: &[(&Path, InputFormat)],
+    stop: &AtomicBool,
     mut sink: impl FnMut(&Path, Result<FileResult>) -> Result<()>,
 ) -> Result<()> {
     let next = AtomicUsize::new(0);
@@ -113,6 +151,9 @@ fn read_all(
             let tx = tx.clone();
             let next = &next;
             scope.spawn(move || loop {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&(path, format)) = files.get(i) else { break };
                 if tx.send((path, config.pipeline.process(path, format))).is_err() {

@@ -21,6 +21,8 @@ pub enum Status {
     NoMatch,
     /// 2: some input or the command failed (errors were printed).
     Failed,
+    /// 130: interrupted by Ctrl-C (or SIGTERM) after committing what was done.
+    Interrupted,
 }
 
 impl Status {
@@ -38,6 +40,7 @@ impl Status {
             Status::Success => 0,
             Status::NoMatch => 1,
             Status::Failed => 2,
+            Status::Interrupted => 130,
         }
     }
 }

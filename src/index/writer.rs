@@ -1,5 +1,7 @@
 //! Writing articles into the index: one document per article id, replaced on re-ingest.
 
+use std::path::Path;
+
 use anyhow::{Context, Result};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -19,14 +21,15 @@ pub struct ArticleWriter {
 
 impl ArticleWriter {
     /// Takes the index's writer lock with a memory budget shared by the indexing threads.
-    pub fn new(opened: Opened, memory_bytes: usize, threads: usize) -> Result<ArticleWriter> {
+    /// Fails at once if another process holds the lock.
+    pub fn new(opened: Opened, dir: &Path, memory_bytes: usize, threads: usize) -> Result<ArticleWriter> {
         let threads = threads.clamp(1, (memory_bytes / MIN_MEMORY_PER_THREAD).max(1));
         let memory = memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
         let writer = opened.index.writer_with_num_threads(threads, memory).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
-                anyhow::anyhow!("index is being written by another process")
+                anyhow::anyhow!("index {} is being written by another process", dir.display())
             }
-            e => anyhow::Error::new(e).context("cannot open the index for writing"),
+            e => anyhow::Error::new(e).context(format!("cannot open index {} for writing", dir.display())),
         })?;
         Ok(ArticleWriter { writer, opened, pending: 0 })
     }

@@ -6,7 +6,7 @@
 
 use std::ops::Bound;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
@@ -21,8 +21,16 @@ use crate::index::Opened;
 /// How much more a headline match counts than a body match.
 pub const HEADLINE_BOOST: f32 = 2.0;
 
+/// Most words a query may have: longer ones are rejected rather than answered with
+/// unbounded memory and time.
+pub const MAX_QUERY_WORDS: usize = 1024;
+
 /// The query for the text and filters; an empty text matches every article.
 pub fn build(opened: &Opened, text: &str, filters: &Filters) -> Result<Box<dyn Query>> {
+    let words = text.split_whitespace().count();
+    if words > MAX_QUERY_WORDS {
+        bail!("query too long: {words} words (at most {MAX_QUERY_WORDS})");
+    }
     let f = &opened.fields;
     let base: Box<dyn Query> = if text.trim().is_empty() || text.trim() == "*" {
         Box::new(AllQuery)
