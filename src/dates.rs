@@ -1,8 +1,92 @@
 //! Publication dates: parsing the forms news uses and the user's date filters.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
 
 use crate::article::Published;
+
+/// The time zone a date written without an offset is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed UTC offset, such as Korea's `+09:00`.
+    Fixed(FixedOffset),
+    /// An IANA zone such as `America/New_York`, whose offset follows daylight saving time.
+    Named(Tz),
+}
+
+impl Default for Zone {
+    fn default() -> Zone {
+        Zone::Fixed(offset_hours(0))
+    }
+}
+
+impl From<FixedOffset> for Zone {
+    fn from(offset: FixedOffset) -> Zone {
+        Zone::Fixed(offset)
+    }
+}
+
+impl std::str::FromStr for Zone {
+    type Err = String;
+
+    /// Reads `UTC`, `Z`, an offset (`+09:00`, `-0500`, `+9`) or an IANA name (`Asia/Seoul`).
+    fn from_str(s: &str) -> Result<Zone, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("utc") || s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("gmt") {
+            return Ok(Zone::default());
+        }
+        if let Some(offset) = parse_offset(s) {
+            return Ok(Zone::Fixed(offset));
+        }
+        s.parse::<Tz>().map(Zone::Named).map_err(|_| {
+            format!("unknown time zone {s:?}: give an IANA name (Asia/Seoul) or an offset (+09:00)")
+        })
+    }
+}
+
+impl Zone {
+    /// The wall-clock time `t` in this zone; the earlier reading when a clock change makes it ambiguous.
+    pub fn localize(&self, t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Zone::Fixed(off) => off.from_local_datetime(&t).earliest(),
+            Zone::Named(tz) => tz.from_local_datetime(&t).earliest().map(|d| d.fixed_offset()),
+        }
+    }
+
+    /// The zone's UTC offset on a calendar day (at noon, clear of clock changes).
+    pub fn offset_on(&self, day: NaiveDate) -> FixedOffset {
+        match self {
+            Zone::Fixed(off) => *off,
+            Zone::Named(tz) => {
+                let noon = day.and_hms_opt(12, 0, 0).expect("noon exists");
+                tz.offset_from_local_datetime(&noon).earliest().map_or(offset_hours(0), |o| o.fix())
+            }
+        }
+    }
+
+    /// An instant shown in this zone.
+    pub fn at(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Fixed(off) => t.with_timezone(off),
+            Zone::Named(tz) => t.with_timezone(tz).fixed_offset(),
+        }
+    }
+}
+
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = if digits.len() <= 2 { (&digits[..], "0") } else { digits.split_at(digits.len() - 2) };
+    let secs = h.parse::<i32>().ok()? * 3600 + m.parse::<i32>().ok()? * 60;
+    FixedOffset::east_opt(sign * secs)
+}
 
 /// Parses a date or date-time as news pages and records write them.
 ///
@@ -10,13 +94,40 @@ use crate::article::Published;
 /// (`2020-07-08T18:19:00+09:00`, `2020-07-08 18:19`, `2020-07-08`), RFC 2822,
 /// `26-FEB-1987 15:02:20.00`, `Aug. 20, 2019`, `July 9, 2020`, `9 July 2020`,
 /// `M/D/YYYY`, and epoch milliseconds. Dates outside 1800..=now+1 day give `None`.
-pub fn parse(raw: &str, tz: FixedOffset) -> Option<Published> {
-    let s = raw.trim().trim_end_matches(['.', ',']).trim();
-    let parsed = parse_any(s, tz)?;
-    plausible(parsed.date()).then_some(parsed)
+pub fn parse(raw: &str, zone: impl Into<Zone>) -> Option<Published> {
+    read(raw, zone.into()).ok()
 }
 
-fn parse_any(s: &str, tz: FixedOffset) -> Option<Published> {
+/// Why a text gave no publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any form newsdex reads.
+    Unreadable,
+    /// A real date, but outside 1800..=now+1 day: never a publication date.
+    Implausible(NaiveDate),
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::Unreadable => write!(f, "not a date"),
+            DateError::Implausible(d) => write!(f, "date {d} is outside 1800 to tomorrow, dropped"),
+        }
+    }
+}
+
+/// Like [`parse`], but says why there is no date, so out-of-range dates can be reported.
+pub fn read(raw: &str, zone: Zone) -> Result<Published, DateError> {
+    let s = raw.trim().trim_end_matches(['.', ',']).trim();
+    let parsed = parse_any(s, zone).ok_or(DateError::Unreadable)?;
+    if plausible(parsed.date()) {
+        Ok(parsed)
+    } else {
+        Err(DateError::Implausible(parsed.date()))
+    }
+}
+
+fn parse_any(s: &str, tz: Zone) -> Option<Published> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(Published::At(t));
     }
@@ -27,12 +138,12 @@ fn parse_any(s: &str, tz: FixedOffset) -> Option<Published> {
         return Some(p);
     }
     if let Some(t) = parse_naive_time(s) {
-        return t.and_local_timezone(tz).single().map(Published::At);
+        return tz.localize(t).map(Published::At);
     }
     if let Some(ms) = parse_epoch_millis(s) {
-        return Some(Published::At(ms.with_timezone(&tz)));
+        return Some(Published::At(tz.at(ms)));
     }
-    parse_naive_date(s).map(|d| Published::Day(d, tz))
+    parse_naive_date(s).map(|d| Published::Day(d, tz.offset_on(d)))
 }
 
 fn parse_with_offset(s: &str) -> Option<Published> {

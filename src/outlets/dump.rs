@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::Draft;
+use crate::dates::Zone;
 use crate::text;
 
 /// A page dump as normalised lines (squashed; blank lines kept as empty strings).
@@ -14,6 +15,8 @@ use crate::text;
 pub struct Page {
     pub text: String,
     pub lines: Vec<String>,
+    /// The zone for dates written without an offset when the outlet's own is unknown.
+    pub zone: Zone,
 }
 
 impl Page {
@@ -21,7 +24,12 @@ impl Page {
     pub fn new(raw: &str) -> Page {
         let text = text::normalize(raw);
         let lines = text.lines().map(text::squash).collect();
-        Page { text, lines }
+        Page { text, lines, zone: Zone::default() }
+    }
+
+    /// The same page, reading dates without an offset in `zone` unless the outlet has its own.
+    pub fn assuming(self, zone: Zone) -> Page {
+        Page { zone, ..self }
     }
 
     /// The non-empty lines, in order.

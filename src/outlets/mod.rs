@@ -3,6 +3,7 @@
 //! Each outlet lives in its own small file implementing [`Outlet`]; `generic` is the
 //! fallback for unknown outlets. Adding an outlet is adding a file and one line in [`ALL`].
 
+pub mod byline;
 mod dump;
 mod generic;
 pub mod hosts;
@@ -12,17 +13,16 @@ mod yonhap;
 
 pub use dump::{split_names, Page};
 
-use chrono::FixedOffset;
-
 use crate::article::Draft;
+use crate::dates::Zone;
 
 /// One outlet's profile: how to recognise its page dumps and turn them into a draft.
 pub trait Outlet: Sync {
     /// Canonical outlet name, as the facet shows it.
     fn name(&self) -> &'static str;
 
-    /// The outlet's UTC offset, used for times written without one.
-    fn utc_offset(&self) -> Option<FixedOffset> {
+    /// The outlet's time zone, used for times written without an offset.
+    fn zone(&self) -> Option<Zone> {
         None
     }
 
