@@ -189,6 +189,50 @@ fn parse_naive_date(s: &str) -> Option<NaiveDate> {
     FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(&s, f).ok())
 }
 
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))\b",
+        m = MONTH
+    );
+    regex::Regex::new(&pattern).expect("valid regex")
+});
+
+/// The first calendar date written inside a line of text (`Updated August 14, 2025`,
+/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`), with where it starts.
+pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
+    IN_TEXT.captures_iter(line).find_map(|c| {
+        let m = c.get(0)?;
+        let day = if let Some(iso) = c.name("iso") {
+            let parts: Vec<&str> = iso.as_str().split(['-', '/', '.']).collect();
+            NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
+        } else if let Some(us) = c.name("us") {
+            NaiveDate::parse_from_str(us.as_str(), "%m/%d/%Y").ok()
+        } else {
+            named_month_date(m.as_str())
+        }?;
+        plausible(day).then_some((day, m.start()))
+    })
+}
+
+fn named_month_date(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let month = words.iter().find_map(|w| {
+        let key = w.get(..3)?.to_ascii_lowercase();
+        MONTHS.iter().position(|m| *m == key).filter(|_| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })?;
+    let numbers: Vec<u32> = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok())
+        .collect();
+    let year = *numbers.iter().find(|n| **n >= 1000)?;
+    let day = *numbers.iter().find(|n| **n < 100)?;
+    NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
+}
+
 /// Whether a date can be a real publication date: 1800 up to tomorrow.
 pub fn plausible(date: NaiveDate) -> bool {
     let tomorrow = Utc::now().date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
@@ -271,6 +315,20 @@ mod tests {
         assert_eq!(day("Tue, 1 Jul 2003 10:52:37 +0200"), "2003-07-01");
         assert_eq!(day("1720915200000"), "2024-07-14");
         assert_eq!(day("7/17/2018"), "2018-07-17");
+    }
+
+    #[test]
+    fn finds_dates_inside_lines() {
+        let day = |s| find_in(s).map(|(d, _)| d.to_string());
+        assert_eq!(day("Updated August 14, 2025"), Some("2025-08-14".into()));
+        assert_eq!(day("Posted on Sep 4th, 2025 at 5:50 am"), Some("2025-09-04".into()));
+        assert_eq!(day("4 September 2025 · 5 min read"), Some("2025-09-04".into()));
+        assert_eq!(day("Sept. 20, 2019"), Some("2019-09-20".into()));
+        assert_eq!(day("on 2025-09-04T05:50"), Some("2025-09-04".into()));
+        assert_eq!(day("12/09/2024"), Some("2024-12-09".into()));
+        assert_eq!(day("Travel September 8, 2021 -- min read"), Some("2021-09-08".into()));
+        assert_eq!(day("May 2025 was warm"), None);
+        assert_eq!(day("in 3000 words"), None);
     }
 
     #[test]

@@ -112,6 +112,41 @@ pub fn parse(raw: &str) -> Byline {
     byline
 }
 
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by\b[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+    )
+    .expect("valid regex")
+});
+
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+        .expect("valid regex")
+});
+
+/// A byline line (`By Jane Doe`, `Written by A and B | May 2, 2024`, `Author: Jane Doe`):
+/// its names, or `None` when the line is no byline.
+pub fn parse_line(line: &str) -> Option<Byline> {
+    let line = text::squash(line);
+    if line.chars().count() > 160 {
+        return None;
+    }
+    let caps = BY_LINE.captures(&line)?;
+    let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let names = BYLINE_TAIL.replace(names, "");
+    let by = parse(&names);
+    (!by.authors.is_empty() && by.authors.iter().all(|a| looks_like_name(a))).then_some(by)
+}
+
+/// One to five words, each capitalised (name particles such as `van` or `de` excepted).
+pub fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(w))
+        && !s.chars().any(|c| c.is_ascii_digit() || c == '@')
+}
+
 /// The canonical agency name for a byline part, if it is a wire agency.
 pub fn agency(part: &str) -> Option<&'static str> {
     let key = text::straighten(part.trim()).to_lowercase();
@@ -160,6 +195,18 @@ mod tests {
         let b = parse("By Jonathan Allen and Jane Roe, Reuters");
         assert_eq!((b.authors.len(), b.agencies), (2, vec!["Reuters".to_string()]));
         assert_eq!(parse("Associated Press").authors, Vec::<String>::new());
+    }
+
+    #[test]
+    fn byline_lines() {
+        let names = |s: &str| parse_line(s).map(|b| b.authors);
+        assert_eq!(names("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("Written by Andrew King | September 4, 2025"), Some(vec!["Andrew King".to_string()]));
+        assert_eq!(names("Author: Marna van der Merwe"), Some(vec!["Marna van der Merwe".to_string()]));
+        assert_eq!(names("By Lee Haye-ah on July 10, 2020"), Some(vec!["Lee Haye-ah".to_string()]));
+        assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
+        assert_eq!(names("by the way, this is a sentence."), None);
+        assert_eq!(names("By clicking subscribe you agree to our terms"), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Each outlet lives in its own small file implementing [`Outlet`]; `generic` is the
 //! fallback for unknown outlets. Adding an outlet is adding a file and one line in [`ALL`].
 
+mod blocks;
 pub mod byline;
 mod dump;
 mod generic;
