@@ -33,6 +33,8 @@ pub struct Block {
     /// Whether the line starts with a list bullet (the bullet is not in `text`).
     pub bullet: bool,
     pub words: usize,
+    /// Letters and digits: the length that counts (rules and bullets are not text).
+    pub letters: usize,
     /// Share of the words that are English stop words.
     pub stop: f32,
     /// How many blocks of the page have the same text.
@@ -92,7 +94,7 @@ fn squash(s: &str) -> String {
 
 impl Block {
     fn new(text: String, line: usize, bullet: bool) -> Block {
-        Block { text, line, bullet, words: 0, stop: 0.0, copies: 1, kind: Kind::Short }
+        Block { text, line, bullet, words: 0, letters: 0, stop: 0.0, copies: 1, kind: Kind::Short }
     }
 
     /// Whether the block ends like a sentence.
@@ -111,6 +113,7 @@ fn label(blocks: &mut [Block]) {
         b.copies = counts[&b.text.to_lowercase()];
         let words: Vec<&str> = b.text.split_whitespace().collect();
         b.words = words.len();
+        b.letters = b.text.chars().filter(|c| c.is_alphanumeric()).count();
         let stops = words.iter().filter(|w| is_stop_word(w)).count();
         b.stop = if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 };
         b.kind = kind_of(b);
@@ -121,7 +124,7 @@ fn kind_of(b: &Block) -> Kind {
     if is_boilerplate(&b.text) {
         return Kind::Bad;
     }
-    let chars = b.text.chars().count();
+    let chars = b.letters * 6 / 5;
     if chars >= 150 && b.stop >= 0.22 || chars >= 90 && b.stop >= 0.30 && b.ends_sentence() {
         Kind::Good
     } else if b.words >= 6 && b.stop >= 0.15 && (b.ends_sentence() || chars >= 70) {

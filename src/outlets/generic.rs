@@ -34,19 +34,13 @@ impl Outlet for Generic {
             }
             return draft;
         };
-        if std::env::var_os("DEBUG_BLOCKS").is_some() {
-            for (i, b) in blocks.iter().enumerate() {
-                let mark = if i == start { ">>" } else if i == end { "<<" } else { "  " };
-                eprintln!("{mark}{i:4} {:?} w{} s{:.2} c{} {} | {}", b.kind, b.words, b.stop, b.copies, weight(b), b.text.chars().take(110).collect::<String>());
-            }
-        }
         let head = headline_at(&blocks, start);
         if let Some(h) = head {
             (draft.tags, draft.headline) = dump::split_headline_tags(&blocks[h].text);
         }
-        let from = head.map_or(start.saturating_sub(6), |h| h.saturating_sub(2));
-        let window = &blocks[from..(start + 4).min(end + 1)];
-        draft.authors = find_byline(window).authors;
+        let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+        let window = &blocks[from..(start + 6).min(end + 1)];
+        draft.authors = find_byline(window, &blocks).authors;
         draft.published = find_date(window, head.map(|h| h - from), page);
         let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
         draft.paragraphs = blocks[start..=end]
@@ -61,12 +55,13 @@ impl Outlet for Generic {
 
 /// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.
 fn weight(b: &Block) -> f32 {
-    let chars = b.text.chars().count() as f32;
+    let chars = b.letters as f32 * 1.2;
     match b.kind {
         Kind::Good => chars,
-        Kind::Near => chars * 0.5,
-        Kind::Short if b.bullet => -(chars.min(60.0)) * 0.7 - 10.0,
-        Kind::Short => -(chars.min(60.0)) * 0.4 - 5.0,
+        Kind::Near if b.ends_sentence() => chars * 0.5,
+        Kind::Near => chars * 0.15,
+        Kind::Short if b.bullet => -(chars.min(60.0)) * 1.0 - 15.0,
+        Kind::Short => -(chars.min(60.0)) * 0.6 - 10.0,
         Kind::Bad => -(chars.min(200.0)) - 20.0,
     }
 }
@@ -88,7 +83,8 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
     }
     let (from, to) = best_span?;
     let start = (from..=to).find(|&i| blocks[i].kind >= Kind::Near).unwrap_or(from);
-    Some((start, to))
+    let end = (start..=to).rev().find(|&i| blocks[i].kind == Kind::Good || blocks[i].ends_sentence()).unwrap_or(to);
+    Some((start, end))
 }
 
 /// The headline: the best title-like block above the article's first prose block. Headlines
@@ -142,15 +138,49 @@ fn is_title_like(b: &Block) -> bool {
         && b.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
 }
 
-/// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME`, or a lone name beside a date.
-fn find_byline(window: &[Block]) -> byline::Byline {
-    for b in window {
+/// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME` (or `Written by` over the
+/// name's line), else a lone name printed beside a date or with the author's picture.
+fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
+    for (i, b) in window.iter().enumerate() {
         if let Some(by) = byline::parse_line(&b.text) {
             return by;
+        }
+        let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
+        if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
+            return byline::parse(next);
+        }
+    }
+    for (i, b) in window.iter().enumerate() {
+        let name = undouble(&b.text);
+        if b.words > 8 || b.bullet && b.words > 4 || !byline::looks_like_name(name) || name.split(' ').count() > 4 {
+            continue;
+        }
+        let near = &window[i.saturating_sub(2)..(i + 3).min(window.len())];
+        let dated = near.iter().any(|n| n.words <= 12 && dates::find_in(&n.text).is_some());
+        let pictured = page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
+        if dated || pictured || name.len() < b.text.len() {
+            return byline::parse(name);
         }
     }
     byline::Byline::default()
 }
+
+/// `Jane Doe Jane Doe` (a name printed twice by a linked avatar) -> `Jane Doe`.
+fn undouble(text: &str) -> &str {
+    let half = text.len() / 2;
+    match text.get(..half) {
+        Some(first) if text.len() % 2 == 1 && text.get(half + 1..) == Some(first) => first,
+        _ => text,
+    }
+}
+
+static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$").expect("valid regex")
+});
+
+static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:picture|photo|avatar|image|headshot|portrait)\b").expect("valid regex")
+});
 
 /// The date nearest the headline among the lines around it; a date written in the page's
 /// first lines otherwise.
