@@ -127,7 +127,8 @@ pub fn split_dateline(line: &str, agency: &str) -> Option<Dateline> {
     let marker = format!("({agency})");
     let at = line.find(&marker)?;
     let (head, tail) = (line[..at].trim().trim_end_matches(','), &line[at + marker.len()..]);
-    let rest = tail.trim_start().strip_prefix("--").or_else(|| tail.trim_start().strip_prefix('-'))?;
+    let tail = tail.trim_start();
+    let rest = ["--", "-", "—", "–"].iter().find_map(|d| tail.strip_prefix(d))?;
     if head.is_empty() || head.len() > 60 || !head.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -151,7 +152,7 @@ pub fn take_dateline(draft: &mut Draft, agency: &str) {
 }
 
 static ANY_AGENCY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^()]{1,60}\(([A-Z][A-Za-z]{1,15})\) ?--?").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[^()]{1,60}\(([A-Z][A-Za-z]{1,15})\) ?(?:--?|—|–)").expect("valid regex"));
 
 /// Like [`take_dateline`] for whichever agency the first paragraph's dateline names.
 pub fn take_any_dateline(draft: &mut Draft) {
@@ -171,6 +172,20 @@ pub fn trim_end_mark(paragraphs: &mut Vec<String>, mark: &str) {
             }
         }
     }
+}
+
+/// A wire story dump: the first line is the headline, the rest are paragraphs (wrapped
+/// lines joined), with the `PLACE (AGENCY) --` dateline moved off the first paragraph.
+pub fn wire_story(page: &Page, agency: &str) -> Draft {
+    let mut draft = Draft::default();
+    let mut lines = page.text.lines().skip_while(|l| l.trim().is_empty());
+    if let Some(first) = lines.next() {
+        (draft.tags, draft.headline) = split_headline_tags(&text::squash(first));
+    }
+    let rest: Vec<&str> = lines.collect();
+    draft.paragraphs = text::split_paragraphs(&rest.join("\n"));
+    take_dateline(&mut draft, agency);
+    draft
 }
 
 /// Lines printed more than once (a photo caption shown twice); each returned once, in order.
@@ -231,6 +246,12 @@ mod tests {
         assert_eq!(d.date.as_deref(), Some("July 9"));
         assert_eq!(d.rest, "U.S. Secretary said");
         assert!(split_dateline("He told Yonhap (Yonhap) nothing", "Yonhap").is_none());
+    }
+
+    #[test]
+    fn datelines_take_any_dash() {
+        let d = split_dateline("WASHINGTON (AP) — An FBI lawyer", "AP").unwrap();
+        assert_eq!((d.place.as_str(), d.rest.as_str()), ("WASHINGTON", "An FBI lawyer"));
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! Each outlet lives in its own small file implementing [`Outlet`]; `generic` is the
 //! fallback for unknown outlets. Adding an outlet is adding a file and one line in [`ALL`].
 
+mod ap;
+mod bbc;
 mod blocks;
 pub mod byline;
 mod dump;
 mod generic;
 pub mod hosts;
+mod kbs;
 mod kcna;
+mod reuters;
 mod tbs;
 mod yonhap;
 
@@ -41,7 +45,8 @@ pub trait Outlet: Sync {
 }
 
 /// Every known profile, most specific first; detection takes the first that matches.
-static ALL: &[&dyn Outlet] = &[&yonhap::Yonhap, &tbs::Tbs, &kcna::Kcna];
+static ALL: &[&dyn Outlet] =
+    &[&yonhap::Yonhap, &tbs::Tbs, &kcna::Kcna, &kbs::Kbs, &reuters::Reuters, &ap::Ap, &bbc::Bbc];
 
 /// The fallback for pages no profile recognises.
 pub static GENERIC: &dyn Outlet = &generic::Generic;
