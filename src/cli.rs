@@ -142,7 +142,8 @@ impl ReadArgs {
         for m in &self.map {
             fields.extend(m.parse().map_err(anyhow::Error::msg)?);
         }
-        let zone = self.assume_tz.map(|z| z.parse()).transpose().map_err(anyhow::Error::msg)?.unwrap_or_default();
+        let zone =
+            self.assume_tz.map(|z| z.parse()).transpose().map_err(anyhow::Error::msg)?.unwrap_or_default();
         let hosts = match &self.outlets {
             Some(file) => HostTable::with_file(file)?,
             None => HostTable::default(),

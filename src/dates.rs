@@ -217,7 +217,8 @@ pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
 }
 
 fn named_month_date(s: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let words: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let month = words.iter().find_map(|w| {
         let key = w.get(..3)?.to_ascii_lowercase();

@@ -134,8 +134,14 @@ mod tests {
 
     #[test]
     fn detokenize_only_tokenised_text() {
-        assert_eq!(detokenize("He said , `` it 's fine '' ( really ) . Wo n't stop ."), "He said, \u{201c}it's fine\u{201d} (really). Won't stop.");
-        assert_eq!(detokenize("Prices rose 5 . 2 percent, then fell."), "Prices rose 5 . 2 percent, then fell.");
+        assert_eq!(
+            detokenize("He said , `` it 's fine '' ( really ) . Wo n't stop ."),
+            "He said, \u{201c}it's fine\u{201d} (really). Won't stop."
+        );
+        assert_eq!(
+            detokenize("Prices rose 5 . 2 percent, then fell."),
+            "Prices rose 5 . 2 percent, then fell."
+        );
     }
 
     #[test]

@@ -37,8 +37,11 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
 /// The article text as paragraphs, without a leading copy of the headline.
 fn body(html: &str, headline: &str) -> Vec<String> {
     let Ok(extracted) = rs_trafilatura::extract(html) else { return Vec::new() };
-    let mut paragraphs: Vec<String> =
-        text::normalize(&extracted.content_text).lines().map(text::squash).filter(|l| !l.is_empty()).collect();
+    let mut paragraphs: Vec<String> = text::normalize(&extracted.content_text)
+        .lines()
+        .map(text::squash)
+        .filter(|l| !l.is_empty())
+        .collect();
     let same = |a: &str, b: &str| text::straighten(a).to_lowercase() == text::straighten(b).to_lowercase();
     if paragraphs.first().is_some_and(|p| same(p, headline)) {
         paragraphs.remove(0);
@@ -82,7 +85,9 @@ impl Meta {
         articles.sort_by_key(|a| usize::from(type_is(a, "WebPage")));
         let url = meta_content(doc, &["link[rel='canonical']"], "href")
             .or_else(|| meta_content(doc, &["meta[property='og:url']"], "content"))
-            .or_else(|| articles.iter().find_map(|a| a.get("url").and_then(Value::as_str).map(str::to_string)))
+            .or_else(|| {
+                articles.iter().find_map(|a| a.get("url").and_then(Value::as_str).map(str::to_string))
+            })
             .filter(|u| hosts::host_of(u).is_some());
         let site_name = meta_content(doc, &["meta[property='og:site_name']"], "content").or_else(|| {
             articles.iter().find_map(|a| a.get("publisher")?.get("name")?.as_str().map(str::to_string))
@@ -102,10 +107,16 @@ impl Meta {
     fn headline(&self, doc: &Document) -> String {
         let declared = self
             .ld_str("headline")
-            .or_else(|| meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"], "content"))
+            .or_else(|| {
+                meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"], "content")
+            })
             .or_else(|| Some(text::squash(&doc.select("title").text())).filter(|t| !t.is_empty()));
-        let h1s: Vec<String> =
-            doc.select("h1").iter().map(|h| clean(&h.text())).filter(|h| !h.is_empty() && h.len() < 300).collect();
+        let h1s: Vec<String> = doc
+            .select("h1")
+            .iter()
+            .map(|h| clean(&h.text()))
+            .filter(|h| !h.is_empty() && h.len() < 300)
+            .collect();
         if let Some(title) = &declared {
             let key = fold(title);
             if let Some(h1) = h1s.iter().find(|h| key.contains(&fold(h)) && fold(h).len() * 3 >= key.len()) {
@@ -133,7 +144,13 @@ impl Meta {
                 return by;
             }
         }
-        for sel in ["meta[name='author']", "meta[property='article:author']", "meta[name='byl']", "meta[name='sailthru.author']", "meta[name='parsely-author']"] {
+        for sel in [
+            "meta[name='author']",
+            "meta[property='article:author']",
+            "meta[name='byl']",
+            "meta[name='sailthru.author']",
+            "meta[name='parsely-author']",
+        ] {
             for m in doc.select(sel).iter() {
                 let content = m.attr("content").map(|c| c.to_string()).unwrap_or_default();
                 if !content.is_empty() && !content.contains("://") {
@@ -144,7 +161,16 @@ impl Meta {
                 return by;
             }
         }
-        for sel in ["[rel='author']", "[itemprop='author'] [itemprop='name']", "[itemprop='author']", ".author-name", ".byline-name", ".author", ".byline", "[class*='author']"] {
+        for sel in [
+            "[rel='author']",
+            "[itemprop='author'] [itemprop='name']",
+            "[itemprop='author']",
+            ".author-name",
+            ".byline-name",
+            ".author",
+            ".byline",
+            "[class*='author']",
+        ] {
             for el in doc.select(sel).iter().take(3) {
                 let t = clean(&el.text());
                 if (2..80).contains(&t.len()) {
@@ -260,14 +286,16 @@ fn fold(s: &str) -> String {
 
 /// Whether two titles share most of their words.
 fn similar(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() };
+    let words =
+        |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() };
     let (wa, wb) = (words(a), words(b));
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     !wa.is_empty() && shared * 10 >= wa.len().max(wb.len()) * 6
 }
 
-static SITE_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.{12,}?)\s+(?:[|:·•»]|[-–—]{1,2})\s+[^|:·•»–—]{2,60}$").expect("valid regex"));
+static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.{12,}?)\s+(?:[|:·•»]|[-–—]{1,2})\s+[^|:·•»–—]{2,60}$").expect("valid regex")
+});
 
 /// `Headline | Site` -> `Headline`.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
@@ -285,8 +313,9 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     }
 }
 
-static URL_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)").expect("valid regex"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)").expect("valid regex")
+});
 
 /// A `/YYYY/MM/DD/` date in a URL path.
 fn url_date(url: &str) -> Option<String> {

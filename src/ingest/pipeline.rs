@@ -55,7 +55,7 @@ impl Pipeline {
         let shown = path.display().to_string();
         let mut result = match format {
             InputFormat::Text => self.single(self.read_dump(&raw), shown)?,
-            InputFormat::Html => self.single(html::draft(&raw, &self.hosts, self.zone), shown)?,
+            InputFormat::Html => self.single(self.read_html(&raw), shown)?,
             InputFormat::Json => self.read_json(&raw, &shown)?,
             InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
         };
@@ -82,6 +82,31 @@ impl Pipeline {
         }
         if draft.outlet.is_none() {
             draft.outlet = draft.url.as_deref().and_then(|u| self.hosts.outlet_for_url(u));
+        }
+        draft
+    }
+
+    /// An HTML page's draft; for an outlet with a profile, the extracted text is read again
+    /// as that outlet's page dump, so its datelines, end marks and lists come off too.
+    fn read_html(&self, raw: &str) -> Draft {
+        let mut draft = html::draft(raw, &self.hosts, self.zone);
+        let profile = self.profile_named(draft.outlet.as_deref());
+        if std::ptr::eq(profile, outlets::GENERIC) {
+            return draft;
+        }
+        let page = Page::new(&format!("{}\n\n{}", draft.headline, draft.paragraphs.join("\n\n")))
+            .assuming(self.zone);
+        let dump = profile.parse_dump(&page);
+        draft.paragraphs = dump.paragraphs;
+        draft.dateline = draft.dateline.or(dump.dateline);
+        draft.captions.extend(dump.captions);
+        for tag in dump.tags {
+            if !draft.tags.contains(&tag) {
+                draft.tags.push(tag);
+            }
+        }
+        if draft.authors.is_empty() {
+            draft.authors = dump.authors;
         }
         draft
     }
@@ -113,7 +138,8 @@ impl Pipeline {
         let mut result = FileResult::default();
         for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let record = serde_json::from_str::<Value>(line).context("invalid JSON");
-            let (place, label, warnings) = (format!("{path}#{}", i + 1), format!("line {}", i + 1), &mut result.warnings);
+            let (place, label, warnings) =
+                (format!("{path}#{}", i + 1), format!("line {}", i + 1), &mut result.warnings);
             match record.and_then(|r| self.read_record(&r, place, &label, warnings)) {
                 Ok(a) => result.articles.push(a),
                 Err(e) => result.errors.push(format!("line {}: {e:#}", i + 1)),
@@ -122,7 +148,13 @@ impl Pipeline {
         result
     }
 
-    fn read_record(&self, record: &Value, path: String, label: &str, warnings: &mut Vec<String>) -> Result<Article> {
+    fn read_record(
+        &self,
+        record: &Value,
+        path: String,
+        label: &str,
+        warnings: &mut Vec<String>,
+    ) -> Result<Article> {
         let reader = records::Reader { fields: &self.fields, hosts: &self.hosts, zone: self.zone };
         let Some(draft) = reader.draft(record) else { bail!("not a JSON object") };
         warnings.extend(draft.warnings.iter().map(|w| format!("{label}: {w}")));

@@ -101,7 +101,9 @@ impl Reader<'_> {
         let zone = profile.zone().unwrap_or(self.zone);
         let body = self.string(obj, "body", BODY).unwrap_or_default();
         let mut draft = Draft {
-            headline: text::squash(&text::normalize(&self.string(obj, "headline", HEADLINE).unwrap_or_default())),
+            headline: text::squash(&text::normalize(
+                &self.string(obj, "headline", HEADLINE).unwrap_or_default(),
+            )),
             paragraphs: text::split_paragraphs(&paragraph_breaks(&text::detokenize(&text::normalize(&body)))),
             outlet,
             url,
@@ -264,7 +266,9 @@ mod tests {
         let hosts = HostTable::default();
         let reader = Reader { fields: &fields, hosts: &hosts, zone: Zone::default() };
         let d = reader
-            .draft(&json!({"title": "ignored", "meta": {"hl": "Mapped"}, "story": "Body.", "writer": "By A B"}))
+            .draft(
+                &json!({"title": "ignored", "meta": {"hl": "Mapped"}, "story": "Body.", "writer": "By A B"}),
+            )
             .unwrap();
         assert_eq!((d.headline.as_str(), d.paragraphs.len()), ("Mapped", 1));
         assert_eq!(d.authors, vec!["A B"]);
@@ -294,6 +298,8 @@ mod tests {
     #[test]
     fn non_objects_are_not_records() {
         let (fields, hosts) = (FieldMap::default(), HostTable::default());
-        assert!(Reader { fields: &fields, hosts: &hosts, zone: Zone::default() }.draft(&json!([1, 2])).is_none());
+        assert!(Reader { fields: &fields, hosts: &hosts, zone: Zone::default() }
+            .draft(&json!([1, 2]))
+            .is_none());
     }
 }

@@ -82,7 +82,8 @@ pub fn split(lines: &[&str]) -> Vec<Block> {
 
 /// The width the browser wrapped at: the longest lines, ignoring a few outliers.
 fn wrap_width(lines: &[&str]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).filter(|n| *n > 0).collect();
+    let mut lens: Vec<usize> =
+        lines.iter().map(|l| l.trim_end().chars().count()).filter(|n| *n > 0).collect();
     lens.sort_unstable();
     let at = lens.len().saturating_sub(1 + lens.len() / 50);
     lens.get(at).copied().unwrap_or(80).max(40)
@@ -162,12 +163,13 @@ pub fn is_boilerplate(text: &str) -> bool {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "but", "by",
-    "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not", "of", "on", "one", "only", "or",
-    "other", "our", "out", "over", "she", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "through", "to", "up", "us", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "will", "with", "would", "you", "your",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not",
+    "of", "on", "one", "only", "or", "other", "our", "out", "over", "she", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "up",
+    "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would",
+    "you", "your",
 ];
 
 fn is_stop_word(word: &str) -> bool {
@@ -190,13 +192,17 @@ mod tests {
         let lines = [long.trim(), "continued here.", "", "  • Home", "  • About us", "Short line"];
         let blocks = split(&lines);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec![format!("{} continued here.", long.trim()).as_str(), "Home", "About us", "Short line"]);
+        assert_eq!(
+            texts,
+            vec![format!("{} continued here.", long.trim()).as_str(), "Home", "About us", "Short line"]
+        );
         assert!(blocks[1].bullet && !blocks[0].bullet);
     }
 
     #[test]
     fn prose_is_good_and_prompts_are_bad() {
-        let prose = "Protein continues to dominate the wellness conversation, and for good reason: it supports \
+        let prose =
+            "Protein continues to dominate the wellness conversation, and for good reason: it supports \
                      muscle recovery, keeps you feeling full, and fuels busy days for all of us.";
         let lines = [prose, "", "Subscribe to our newsletter for weekly updates", "", "Login", "", "Login"];
         let kinds: Vec<Kind> = split(&lines).iter().map(|b| b.kind).collect();
@@ -205,7 +211,12 @@ mod tests {
 
     #[test]
     fn boilerplate_phrases() {
-        for b in ["Advertisement", "Share this article", "We use cookies to improve your experience.", "© 2025 Example Inc."] {
+        for b in [
+            "Advertisement",
+            "Share this article",
+            "We use cookies to improve your experience.",
+            "© 2025 Example Inc.",
+        ] {
             assert!(is_boilerplate(b), "{b}");
         }
         for ok in ["Share prices fell on Monday.", "The cookie jar was empty when she got home."] {

@@ -72,19 +72,55 @@ const AGENCIES: &[(&str, &str)] = &[
 
 /// Last words that make a byline part a job title rather than a name.
 const ROLES: &[&str] = &[
-    "writer", "editor", "reporter", "correspondent", "contributor", "columnist", "producer", "staff",
-    "photographer", "analyst", "expert", "journalist", "intern", "freelancer", "author", "team",
-    "desk", "bureau", "chief", "director", "founder", "co-founder", "ceo", "manager", "consultant",
-    "specialist", "strategist", "researcher", "scientist", "professor", "dietitian", "nutritionist",
-    "coach", "trainer", "critic", "anchor", "host", "contributors", "editors", "writers", "reporters",
+    "writer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "producer",
+    "staff",
+    "photographer",
+    "analyst",
+    "expert",
+    "journalist",
+    "intern",
+    "freelancer",
+    "author",
+    "team",
+    "desk",
+    "bureau",
+    "chief",
+    "director",
+    "founder",
+    "co-founder",
+    "ceo",
+    "manager",
+    "consultant",
+    "specialist",
+    "strategist",
+    "researcher",
+    "scientist",
+    "professor",
+    "dietitian",
+    "nutritionist",
+    "coach",
+    "trainer",
+    "critic",
+    "anchor",
+    "host",
+    "contributors",
+    "editors",
+    "writers",
+    "reporters",
 ];
 
 /// Credentials that follow a name and are not part of it.
 const CREDENTIALS: &[&str] = &[
     "md", "phd", "do", "rd", "rdn", "ld", "ldn", "ms", "msc", "ma", "mba", "mph", "rn", "np", "pa-c",
-    "pharmd", "dds", "dmd", "dvm", "psyd", "edd", "jd", "esq", "cpa", "cfp", "cfa", "cscs", "cpt",
-    "cde", "cdces", "fand", "facp", "facs", "faap", "facc", "ibclc", "lcsw", "lmft", "lpc", "bsc",
-    "ba", "bs", "bsn", "jr", "sr", "ii", "iii",
+    "pharmd", "dds", "dmd", "dvm", "psyd", "edd", "jd", "esq", "cpa", "cfp", "cfa", "cscs", "cpt", "cde",
+    "cdces", "fand", "facp", "facs", "faap", "facc", "ibclc", "lcsw", "lmft", "lpc", "bsc", "ba", "bs",
+    "bsn", "jr", "sr", "ii", "iii",
 ];
 
 /// Reads a byline (`By Jane Doe and John Roe, AP`) into names and agencies.
@@ -140,7 +176,8 @@ pub fn parse_line(line: &str) -> Option<Byline> {
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
 pub fn looks_like_name(s: &str) -> bool {
-    const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"];
+    const PARTICLES: &[&str] =
+        &["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"];
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=5).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(w))
@@ -154,7 +191,8 @@ pub fn agency(part: &str) -> Option<&'static str> {
 }
 
 fn is_credential(part: &str) -> bool {
-    let key: String = part.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect::<String>().to_lowercase();
+    let key: String =
+        part.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect::<String>().to_lowercase();
     CREDENTIALS.contains(&key.as_str())
 }
 
@@ -182,7 +220,10 @@ mod tests {
 
     #[test]
     fn splits_lists_of_names() {
-        assert_eq!(names("By Kim Soo-yeon, Park Ji-won and Joe Smith"), ["Kim Soo-yeon", "Park Ji-won", "Joe Smith"]);
+        assert_eq!(
+            names("By Kim Soo-yeon, Park Ji-won and Joe Smith"),
+            ["Kim Soo-yeon", "Park Ji-won", "Joe Smith"]
+        );
         assert_eq!(names("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen").len(), 3);
         assert_eq!(names("Maria & Katerina"), ["Maria", "Katerina"]);
     }
@@ -201,7 +242,10 @@ mod tests {
     fn byline_lines() {
         let names = |s: &str| parse_line(s).map(|b| b.authors);
         assert_eq!(names("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
-        assert_eq!(names("Written by Andrew King | September 4, 2025"), Some(vec!["Andrew King".to_string()]));
+        assert_eq!(
+            names("Written by Andrew King | September 4, 2025"),
+            Some(vec!["Andrew King".to_string()])
+        );
         assert_eq!(names("Author: Marna van der Merwe"), Some(vec!["Marna van der Merwe".to_string()]));
         assert_eq!(names("By Lee Haye-ah on July 10, 2020"), Some(vec!["Lee Haye-ah".to_string()]));
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));

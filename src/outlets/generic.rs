@@ -83,7 +83,8 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
     }
     let (from, to) = best_span?;
     let start = (from..=to).find(|&i| blocks[i].kind >= Kind::Near).unwrap_or(from);
-    let end = (start..=to).rev().find(|&i| blocks[i].kind == Kind::Good || blocks[i].ends_sentence()).unwrap_or(to);
+    let end =
+        (start..=to).rev().find(|&i| blocks[i].kind == Kind::Good || blocks[i].ends_sentence()).unwrap_or(to);
     Some((start, end))
 }
 
@@ -93,7 +94,8 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
 fn headline_at(blocks: &[Block], start: usize) -> Option<usize> {
     let lowest = start.saturating_sub(20);
     let candidates = (lowest..=start).filter(|&i| i < start || blocks[i].kind < Kind::Good);
-    let scored = candidates.filter(|&i| is_title_like(&blocks[i])).map(|i| (title_score(blocks, i, start), i));
+    let scored =
+        candidates.filter(|&i| is_title_like(&blocks[i])).map(|i| (title_score(blocks, i, start), i));
     scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, i)| i)
 }
 
@@ -106,9 +108,9 @@ fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
     if b.copies > 1 {
         score += 1.0;
     }
-    let meta_after = blocks[i + 1..(i + 5).min(blocks.len())]
-        .iter()
-        .any(|n| byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some()));
+    let meta_after = blocks[i + 1..(i + 5).min(blocks.len())].iter().any(|n| {
+        byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some())
+    });
     if meta_after {
         score += 2.0;
     }
@@ -135,7 +137,10 @@ fn is_title_like(b: &Block) -> bool {
         && !b.text.ends_with(['.', ',', ';'])
         && dates::find_in(&b.text).is_none_or(|(_, at)| at > 0 && b.words > 6)
         && byline::parse_line(&b.text).is_none()
-        && b.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        && b.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
 }
 
 /// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME` (or `Written by` over the
@@ -152,12 +157,17 @@ fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
     }
     for (i, b) in window.iter().enumerate() {
         let name = undouble(&b.text);
-        if b.words > 8 || b.bullet && b.words > 4 || !byline::looks_like_name(name) || name.split(' ').count() > 4 {
+        if b.words > 8
+            || b.bullet && b.words > 4
+            || !byline::looks_like_name(name)
+            || name.split(' ').count() > 4
+        {
             continue;
         }
         let near = &window[i.saturating_sub(2)..(i + 3).min(window.len())];
         let dated = near.iter().any(|n| n.words <= 12 && dates::find_in(&n.text).is_some());
-        let pictured = page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
+        let pictured =
+            page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
         if dated || pictured || name.len() < b.text.len() {
             return byline::parse(name);
         }
@@ -175,7 +185,8 @@ fn undouble(text: &str) -> &str {
 }
 
 static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$").expect("valid regex")
+    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$")
+        .expect("valid regex")
 });
 
 static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

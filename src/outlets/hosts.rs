@@ -73,14 +73,16 @@ pub struct HostTable {
 impl HostTable {
     /// The built-in table plus the entries of a `HOST = NAME` file (one per line, `#` comments).
     pub fn with_file(path: &std::path::Path) -> Result<HostTable> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("outlets file {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("outlets file {}", path.display()))?;
         let mut user = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
             }
-            let Some((host, name)) = line.split_once('=').or_else(|| line.split_once(char::is_whitespace)) else {
+            let Some((host, name)) = line.split_once('=').or_else(|| line.split_once(char::is_whitespace))
+            else {
                 bail!("outlets file {} line {}: expected HOST = NAME", path.display(), i + 1);
             };
             let (host, name) = (clean_host(host), name.trim());
@@ -112,7 +114,8 @@ impl HostTable {
     /// Names that are no host are kept as written.
     pub fn canonical(&self, source: &str) -> String {
         let source = source.trim();
-        let as_host = if source.contains("://") { self.outlet_for_url(source) } else { self.outlet_for_host(source) };
+        let as_host =
+            if source.contains("://") { self.outlet_for_url(source) } else { self.outlet_for_host(source) };
         as_host.unwrap_or_else(|| source.to_string())
     }
 
@@ -168,8 +171,11 @@ mod tests {
     fn user_file_adds_and_overrides() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("outlets.txt");
-        std::fs::write(&file, "# mine\nexample.org = Example News\nbbc.co.uk  BBC News\nnews.bbc.co.uk = BBC Online\n")
-            .unwrap();
+        std::fs::write(
+            &file,
+            "# mine\nexample.org = Example News\nbbc.co.uk  BBC News\nnews.bbc.co.uk = BBC Online\n",
+        )
+        .unwrap();
         let t = HostTable::with_file(&file).unwrap();
         assert_eq!(t.outlet_for_host("blog.example.org").as_deref(), Some("Example News"));
         assert_eq!(t.outlet_for_host("www.bbc.co.uk").as_deref(), Some("BBC News"));

@@ -30,7 +30,8 @@ impl Outlet for Kbs {
 
     fn detect(&self, page: &Page) -> bool {
         let lower = page.text.to_lowercase();
-        (lower.contains("kbs world") || lower.contains("kbs.co.kr")) && page.content_lines().any(|l| MARKER.is_match(l))
+        (lower.contains("kbs world") || lower.contains("kbs.co.kr"))
+            && page.content_lines().any(|l| MARKER.is_match(l))
     }
 
     fn parse_dump(&self, page: &Page) -> Draft {
@@ -77,7 +78,13 @@ mod tests {
         assert!(Kbs.detect(&page));
         let d = Kbs.parse_dump(&page);
         assert_eq!(d.headline, "Gov't to Expand Support");
-        assert_eq!(d.paragraphs, vec!["The government will expand support.", "Officials said on Tuesday the plan starts next month."]);
+        assert_eq!(
+            d.paragraphs,
+            vec![
+                "The government will expand support.",
+                "Officials said on Tuesday the plan starts next month."
+            ]
+        );
         assert_eq!(d.published.unwrap().instant().to_rfc3339(), "2024-03-05T00:00:00+09:00");
     }
 }

@@ -2,7 +2,6 @@
 //!
 //! Shape: `Pyongyang, July 14 (KCNA) --` datelines and a ` -0-` end mark; no bylines.
 
-
 use super::dump::{self, Page};
 use super::Outlet;
 use crate::article::Draft;

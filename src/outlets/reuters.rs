@@ -15,17 +15,20 @@ use crate::article::Draft;
 
 pub struct Reuters;
 
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*Reuters?\s*$").expect("valid regex"));
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*Reuters?\s*$").expect("valid regex"));
 
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:FILE PHOTO:|REUTERS/)|\bREUTERS/[A-Z][\w.]*").expect("valid regex"));
 
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:Reporting|Additional reporting|Writing|Editing)\b(?:\s+by)?\s+([^;)]*)[^)]*\)$").expect("valid regex")
+    Regex::new(r"^\((?:Reporting|Additional reporting|Writing|Editing)\b(?:\s+by)?\s+([^;)]*)[^)]*\)$")
+        .expect("valid regex")
 });
 
-static OLD_DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z][A-Z .'-]{1,40}), [A-Z][a-z]{2}\.? \d{1,2} - (.+)$").expect("valid regex"));
+static OLD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Z .'-]{1,40}), [A-Z][a-z]{2}\.? \d{1,2} - (.+)$").expect("valid regex")
+});
 
 impl Outlet for Reuters {
     fn name(&self) -> &'static str {

@@ -54,7 +54,10 @@ impl Outlet for Yonhap {
             }
             lines.next();
         }
-        for line in lines.take_while(|l| *l != "(END)") {
+        let rest: Vec<&str> = lines.take_while(|l| *l != "(END)").collect();
+        // Saved pages print the section and time above the dateline: the story starts there.
+        let from = rest.iter().take(8).position(|l| dump::split_dateline(l, "Yonhap").is_some()).unwrap_or(0);
+        for line in rest.into_iter().skip(from) {
             if dump::is_email_line(line) || dump::is_copyright(line) {
                 continue;
             }
