@@ -102,7 +102,7 @@ pub fn is_email_line(line: &str) -> bool {
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright\b|\(c\)|©|all rights reserved)|copyright\s*(?:©|\(c\))")
+    Regex::new(r"(?i)^(?:copyright\b|\(c\)|©|ⓒ|all rights reserved)|copyright\s*(?:©|\(c\))")
         .expect("valid regex")
 });
 

@@ -47,14 +47,6 @@ impl Outlet for Reuters {
     }
 
     fn clean_record(&self, draft: &mut Draft) {
-        dump::take_dateline(draft, "Reuters");
-        if draft.dateline.is_none() {
-            if let Some(c) = draft.paragraphs.first().and_then(|p| OLD_DATELINE.captures(p)) {
-                let (place, rest) = (c[1].trim().to_string(), c[2].to_string());
-                draft.dateline = Some(place);
-                draft.paragraphs[0] = rest;
-            }
-        }
         while draft.paragraphs.last().is_some_and(|p| SIGN_OFF.is_match(p)) {
             draft.paragraphs.pop();
         }
@@ -73,6 +65,14 @@ impl Outlet for Reuters {
             }
         }
         draft.paragraphs = kept;
+        dump::take_dateline(draft, "Reuters");
+        if draft.dateline.is_none() {
+            if let Some(c) = draft.paragraphs.first().and_then(|p| OLD_DATELINE.captures(p)) {
+                let (place, rest) = (c[1].trim().to_string(), c[2].to_string());
+                draft.dateline = Some(place);
+                draft.paragraphs[0] = rest;
+            }
+        }
     }
 }
 
