@@ -32,9 +32,8 @@ impl InputFormat {
         if COMPRESSED.contains(&ext) {
             ext = parts.next()?;
         }
-        if parts.next().is_none() {
-            return None;
-        }
+        // A bare `gz` or `txt` with no name in front is not an input.
+        parts.next()?;
         ext.parse().ok()
     }
 
