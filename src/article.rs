@@ -80,4 +80,6 @@ pub struct Draft {
     /// Body paragraphs, already cleaned, in order.
     pub paragraphs: Vec<String>,
     pub captions: Vec<String>,
+    /// What was dropped on the way and should be reported (e.g. an impossible date).
+    pub warnings: Vec<String>,
 }

@@ -10,7 +10,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{self, Command};
 use crate::dates::{self, Bound};
+use crate::ingest::records::FieldMap;
 use crate::ingest::Pipeline;
+use crate::outlets::hosts::HostTable;
 use crate::output::{Format, HitField, Styling};
 use crate::search::{DatePeriod, FacetField, Filters, SearchRequest, Selection, Sort};
 
@@ -33,7 +35,8 @@ enum Sub {
     /// Read article files into the index
     ///
     /// PATH is a file or a directory, walked recursively (symlinks not followed, hidden files
-    /// skipped). Reads .txt page dumps, .json records or arrays, and .jsonl records.
+    /// skipped). Reads .txt page dumps, .html pages, .json records or arrays, and .jsonl
+    /// records, also gzip- or zstd-compressed (.txt.gz, .jsonl.zst).
     /// Re-ingesting the same article replaces it.
     ///
     /// Examples:
@@ -160,6 +163,9 @@ struct IngestArgs {
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
 
+    #[command(flatten)]
+    read: ReadArgs,
+
     /// Writer memory budget in MB, shared by the indexing threads
     #[arg(long, value_name = "MB", default_value_t = 256)]
     memory: usize,
@@ -186,9 +192,58 @@ struct ExtractArgs {
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
 
+    #[command(flatten)]
+    read: ReadArgs,
+
     /// Print JSON Lines (one article object per line) instead of a short summary
     #[arg(long)]
     json: bool,
+}
+
+/// How input files are read (shared by ingest and extract).
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Read every file in this format instead of deciding by its extension: txt, html, json, jsonl
+    ///
+    /// Without it, .txt/.text are page dumps, .html/.htm saved pages, .json one record or an
+    /// array, .jsonl/.ndjson one record per line; a .gz or .zst suffix is looked through, and
+    /// gzip/zstd content is decompressed whatever the file is called.
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+
+    /// Map record fields to article parts: headline=FIELD,body=FIELD,date=,authors=,outlet=,url=
+    ///
+    /// For JSON records whose field names newsdex does not guess. FIELD may be a dotted path
+    /// into nested objects (meta.title). Repeat or comma-separate; mapped fields are tried first.
+    #[arg(long, value_name = "PART=FIELD,...")]
+    map: Vec<String>,
+
+    /// Time zone for dates written without one, when the outlet's zone is unknown [default: UTC]
+    ///
+    /// An IANA name (America/New_York, Asia/Seoul) or a UTC offset (+09:00).
+    #[arg(long, value_name = "ZONE")]
+    assume_tz: Option<String>,
+
+    /// Extra host -> outlet names, one `HOST = NAME` per line, before the built-in table
+    #[arg(long, value_name = "FILE")]
+    outlets: Option<PathBuf>,
+}
+
+impl ReadArgs {
+    fn into_pipeline(self, outlet: Option<String>) -> Result<Pipeline> {
+        let format = self.format.map(|f| f.parse()).transpose().map_err(anyhow::Error::msg)?;
+        let mut fields = FieldMap::default();
+        for m in &self.map {
+            fields.extend(m.parse().map_err(anyhow::Error::msg)?);
+        }
+        let zone =
+            self.assume_tz.map(|z| z.parse()).transpose().map_err(anyhow::Error::msg)?.unwrap_or_default();
+        let hosts = match &self.outlets {
+            Some(file) => HostTable::with_file(file)?,
+            None => HostTable::default(),
+        };
+        Ok(Pipeline { outlet, format, zone, fields, hosts })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -407,7 +462,7 @@ impl Cli {
             Sub::Ingest(a) => Command::Ingest(commands::ingest::Config {
                 index,
                 paths: a.paths,
-                pipeline: Pipeline { outlet: a.outlet },
+                pipeline: a.read.into_pipeline(a.outlet)?,
                 memory_bytes: a.memory.max(1) << 20,
                 threads: default_threads(),
                 progress: std::io::stderr().is_terminal(),
@@ -416,7 +471,7 @@ impl Cli {
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
                 paths: a.paths,
-                pipeline: Pipeline { outlet: a.outlet },
+                pipeline: a.read.into_pipeline(a.outlet)?,
                 json: a.json,
             }),
             Sub::Search(a) => search_command(index, a)?,

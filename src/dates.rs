@@ -1,8 +1,92 @@
 //! Publication dates: parsing the forms news uses and the user's date filters.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
 
 use crate::article::Published;
+
+/// The time zone a date written without an offset is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed UTC offset, such as Korea's `+09:00`.
+    Fixed(FixedOffset),
+    /// An IANA zone such as `America/New_York`, whose offset follows daylight saving time.
+    Named(Tz),
+}
+
+impl Default for Zone {
+    fn default() -> Zone {
+        Zone::Fixed(offset_hours(0))
+    }
+}
+
+impl From<FixedOffset> for Zone {
+    fn from(offset: FixedOffset) -> Zone {
+        Zone::Fixed(offset)
+    }
+}
+
+impl std::str::FromStr for Zone {
+    type Err = String;
+
+    /// Reads `UTC`, `Z`, an offset (`+09:00`, `-0500`, `+9`) or an IANA name (`Asia/Seoul`).
+    fn from_str(s: &str) -> Result<Zone, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("utc") || s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("gmt") {
+            return Ok(Zone::default());
+        }
+        if let Some(offset) = parse_offset(s) {
+            return Ok(Zone::Fixed(offset));
+        }
+        s.parse::<Tz>().map(Zone::Named).map_err(|_| {
+            format!("unknown time zone {s:?}: give an IANA name (Asia/Seoul) or an offset (+09:00)")
+        })
+    }
+}
+
+impl Zone {
+    /// The wall-clock time `t` in this zone; the earlier reading when a clock change makes it ambiguous.
+    pub fn localize(&self, t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Zone::Fixed(off) => off.from_local_datetime(&t).earliest(),
+            Zone::Named(tz) => tz.from_local_datetime(&t).earliest().map(|d| d.fixed_offset()),
+        }
+    }
+
+    /// The zone's UTC offset on a calendar day (at noon, clear of clock changes).
+    pub fn offset_on(&self, day: NaiveDate) -> FixedOffset {
+        match self {
+            Zone::Fixed(off) => *off,
+            Zone::Named(tz) => {
+                let noon = day.and_hms_opt(12, 0, 0).expect("noon exists");
+                tz.offset_from_local_datetime(&noon).earliest().map_or(offset_hours(0), |o| o.fix())
+            }
+        }
+    }
+
+    /// An instant shown in this zone.
+    pub fn at(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Fixed(off) => t.with_timezone(off),
+            Zone::Named(tz) => t.with_timezone(tz).fixed_offset(),
+        }
+    }
+}
+
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = if digits.len() <= 2 { (&digits[..], "0") } else { digits.split_at(digits.len() - 2) };
+    let secs = h.parse::<i32>().ok()? * 3600 + m.parse::<i32>().ok()? * 60;
+    FixedOffset::east_opt(sign * secs)
+}
 
 /// Parses a date or date-time as news pages and records write them.
 ///
@@ -10,13 +94,40 @@ use crate::article::Published;
 /// (`2020-07-08T18:19:00+09:00`, `2020-07-08 18:19`, `2020-07-08`), RFC 2822,
 /// `26-FEB-1987 15:02:20.00`, `Aug. 20, 2019`, `July 9, 2020`, `9 July 2020`,
 /// `M/D/YYYY`, and epoch milliseconds. Dates outside 1800..=now+1 day give `None`.
-pub fn parse(raw: &str, tz: FixedOffset) -> Option<Published> {
-    let s = raw.trim().trim_end_matches(['.', ',']).trim();
-    let parsed = parse_any(s, tz)?;
-    plausible(parsed.date()).then_some(parsed)
+pub fn parse(raw: &str, zone: impl Into<Zone>) -> Option<Published> {
+    read(raw, zone.into()).ok()
 }
 
-fn parse_any(s: &str, tz: FixedOffset) -> Option<Published> {
+/// Why a text gave no publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any form newsdex reads.
+    Unreadable,
+    /// A real date, but outside 1800..=now+1 day: never a publication date.
+    Implausible(NaiveDate),
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::Unreadable => write!(f, "not a date"),
+            DateError::Implausible(d) => write!(f, "date {d} is outside 1800 to tomorrow, dropped"),
+        }
+    }
+}
+
+/// Like [`parse`], but says why there is no date, so out-of-range dates can be reported.
+pub fn read(raw: &str, zone: Zone) -> Result<Published, DateError> {
+    let s = raw.trim().trim_end_matches(['.', ',']).trim();
+    let parsed = parse_any(s, zone).ok_or(DateError::Unreadable)?;
+    if plausible(parsed.date()) {
+        Ok(parsed)
+    } else {
+        Err(DateError::Implausible(parsed.date()))
+    }
+}
+
+fn parse_any(s: &str, tz: Zone) -> Option<Published> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(Published::At(t));
     }
@@ -27,12 +138,12 @@ fn parse_any(s: &str, tz: FixedOffset) -> Option<Published> {
         return Some(p);
     }
     if let Some(t) = parse_naive_time(s) {
-        return t.and_local_timezone(tz).single().map(Published::At);
+        return tz.localize(t).map(Published::At);
     }
     if let Some(ms) = parse_epoch_millis(s) {
-        return Some(Published::At(ms.with_timezone(&tz)));
+        return Some(Published::At(tz.at(ms)));
     }
-    parse_naive_date(s).map(|d| Published::Day(d, tz))
+    parse_naive_date(s).map(|d| Published::Day(d, tz.offset_on(d)))
 }
 
 fn parse_with_offset(s: &str) -> Option<Published> {
@@ -76,6 +187,51 @@ fn parse_naive_date(s: &str) -> Option<NaiveDate> {
     ];
     let s = s.replace("Sept.", "Sep.");
     FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(&s, f).ok())
+}
+
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))\b",
+        m = MONTH
+    );
+    regex::Regex::new(&pattern).expect("valid regex")
+});
+
+/// The first calendar date written inside a line of text (`Updated August 14, 2025`,
+/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`), with where it starts.
+pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
+    IN_TEXT.captures_iter(line).find_map(|c| {
+        let m = c.get(0)?;
+        let day = if let Some(iso) = c.name("iso") {
+            let parts: Vec<&str> = iso.as_str().split(['-', '/', '.']).collect();
+            NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
+        } else if let Some(us) = c.name("us") {
+            NaiveDate::parse_from_str(us.as_str(), "%m/%d/%Y").ok()
+        } else {
+            named_month_date(m.as_str())
+        }?;
+        plausible(day).then_some((day, m.start()))
+    })
+}
+
+fn named_month_date(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let month = words.iter().find_map(|w| {
+        let key = w.get(..3)?.to_ascii_lowercase();
+        MONTHS.iter().position(|m| *m == key).filter(|_| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })?;
+    let numbers: Vec<u32> = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok())
+        .collect();
+    let year = *numbers.iter().find(|n| **n >= 1000)?;
+    let day = *numbers.iter().find(|n| **n < 100)?;
+    NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
 }
 
 /// Whether a date can be a real publication date: 1800 up to tomorrow.
@@ -160,6 +316,20 @@ mod tests {
         assert_eq!(day("Tue, 1 Jul 2003 10:52:37 +0200"), "2003-07-01");
         assert_eq!(day("1720915200000"), "2024-07-14");
         assert_eq!(day("7/17/2018"), "2018-07-17");
+    }
+
+    #[test]
+    fn finds_dates_inside_lines() {
+        let day = |s| find_in(s).map(|(d, _)| d.to_string());
+        assert_eq!(day("Updated August 14, 2025"), Some("2025-08-14".into()));
+        assert_eq!(day("Posted on Sep 4th, 2025 at 5:50 am"), Some("2025-09-04".into()));
+        assert_eq!(day("4 September 2025 · 5 min read"), Some("2025-09-04".into()));
+        assert_eq!(day("Sept. 20, 2019"), Some("2019-09-20".into()));
+        assert_eq!(day("on 2025-09-04T05:50"), Some("2025-09-04".into()));
+        assert_eq!(day("12/09/2024"), Some("2024-12-09".into()));
+        assert_eq!(day("Travel September 8, 2021 -- min read"), Some("2021-09-08".into()));
+        assert_eq!(day("May 2025 was warm"), None);
+        assert_eq!(day("in 3000 words"), None);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Pure text normalisation shared by every input path: Unicode NFC, whitespace, paragraphs.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises raw text: NFC, `\r\n`/`\r` to `\n`, no NUL or other control characters
@@ -81,6 +84,32 @@ pub fn straighten(s: &str) -> String {
         .collect()
 }
 
+/// Undoes word tokenisation that some corpora apply (`he said , `, `Wo n't`, `` ``x'' ``),
+/// only when the text clearly has it: otherwise returns it unchanged.
+pub fn detokenize(text: &str) -> String {
+    let spaced = text.matches(" , ").count() + text.matches(" .").count();
+    if spaced < 2 || spaced * 40 < text.split_whitespace().count() {
+        return text.to_string();
+    }
+    static FIXES: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
+        [
+            (r" ([,.;:!?%)\]}])", "$1"),
+            (r"([(\[{$]) ", "$1"),
+            (r" (n't|'s|'re|'ve|'ll|'d|'m|’s|’re|’ve|’ll|’d|’m)\b", "$1"),
+            (r"`` ?", "\u{201c}"),
+            (r" ?''", "\u{201d}"),
+        ]
+        .into_iter()
+        .map(|(re, to)| (Regex::new(re).expect("valid regex"), to))
+        .collect()
+    });
+    let mut out = text.to_string();
+    for (re, to) in FIXES.iter() {
+        out = re.replace_all(&out, *to).into_owned();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +130,18 @@ mod tests {
         let paragraphs = split_paragraphs(text);
         assert_eq!(paragraphs, vec!["one line two", "second para"]);
         assert_eq!(join_paragraphs(&paragraphs), "one line two\n\nsecond para");
+    }
+
+    #[test]
+    fn detokenize_only_tokenised_text() {
+        assert_eq!(
+            detokenize("He said , `` it 's fine '' ( really ) . Wo n't stop ."),
+            "He said, \u{201c}it's fine\u{201d} (really). Won't stop."
+        );
+        assert_eq!(
+            detokenize("Prices rose 5 . 2 percent, then fell."),
+            "Prices rose 5 . 2 percent, then fell."
+        );
     }
 
     #[test]

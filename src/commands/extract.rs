@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::Status;
-use crate::ingest::pipeline::InputFormat;
 use crate::ingest::{walk, Pipeline};
 use crate::output;
 
@@ -24,7 +23,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         writeln!(err, "newsdex: {}: {}", e.path.display(), e.reason)?;
     }
     for path in &files {
-        let Some(format) = InputFormat::for_path(path) else { continue };
+        let Some(format) = config.pipeline.format_for(path) else { continue };
         match config.pipeline.process(path, format) {
             Ok(result) => {
                 for article in &result.articles {
@@ -34,7 +33,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
                         output::article_summary(out, article)?;
                     }
                 }
-                for e in &result.errors {
+                for e in result.errors.iter().chain(&result.warnings) {
                     writeln!(err, "newsdex: {}: {e}", path.display())?;
                 }
                 failed += result.errors.len();

@@ -58,7 +58,7 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
         writeln!(err, "newsdex: {}: {}", e.path.display(), e.reason)?;
     }
     let readable: Vec<(&Path, InputFormat)> =
-        files.iter().filter_map(|p| InputFormat::for_path(p).map(|f| (p.as_path(), f))).collect();
+        files.iter().filter_map(|p| config.pipeline.format_for(p).map(|f| (p.as_path(), f))).collect();
     summary.skipped = (files.len() - readable.len()) as u64;
     let bar = progress_bar(config.progress, readable.len());
     let mut policy =
@@ -125,7 +125,7 @@ fn record(
             summary.articles += file.articles.len() as u64;
             summary.files += u64::from(!file.articles.is_empty());
             summary.errors += file.errors.len() as u64;
-            file.errors.into_iter().for_each(&mut report);
+            file.errors.into_iter().chain(file.warnings).for_each(&mut report);
         }
         Err(e) => {
             summary.errors += 1;

@@ -1,5 +1,7 @@
 //! From files to articles: walking, decoding, outlet profiles, and finishing drafts.
 
+pub mod decode;
+pub mod html;
 pub mod pipeline;
 pub mod records;
 pub mod walk;

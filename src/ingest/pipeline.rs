@@ -9,34 +9,14 @@ use anyhow::{bail, Context, Result};
 use serde_json::Value;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::records;
+pub use super::decode::InputFormat;
+use super::records::{self, FieldMap};
+use super::{decode, html};
 use crate::article::{Article, Draft};
+use crate::dates::Zone;
+use crate::outlets::hosts::HostTable;
 use crate::outlets::{self, Outlet, Page};
 use crate::{people, text};
-
-/// How a file is read, decided by its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// A page dump: one article per file.
-    Text,
-    /// One JSON record, or an array of records.
-    Json,
-    /// One JSON record per line.
-    JsonLines,
-}
-
-impl InputFormat {
-    /// The format for a file name, or `None` for files newsdex does not read.
-    pub fn for_path(path: &Path) -> Option<InputFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(InputFormat::Text),
-            "json" => Some(InputFormat::Json),
-            "jsonl" | "ndjson" => Some(InputFormat::JsonLines),
-            _ => None,
-        }
-    }
-}
 
 /// What one file gave: its articles, and errors for parts that could not be read.
 #[derive(Debug, Default)]
@@ -44,6 +24,8 @@ pub struct FileResult {
     pub articles: Vec<Article>,
     /// Reasons, each already naming the place in the file (e.g. `line 3: ...`).
     pub errors: Vec<String>,
+    /// Things dropped on the way that the user should hear about (e.g. an impossible date).
+    pub warnings: Vec<String>,
 }
 
 /// Settings shared by every file of a run.
@@ -51,35 +33,87 @@ pub struct FileResult {
 pub struct Pipeline {
     /// Outlet name given by the user, overriding detection.
     pub outlet: Option<String>,
+    /// Input format given by the user, instead of deciding by file name.
+    pub format: Option<InputFormat>,
+    /// Time zone for dates written without one, when the outlet's zone is unknown.
+    pub zone: Zone,
+    /// Record fields named by the user, tried before the usual names.
+    pub fields: FieldMap,
+    /// Host -> outlet names: the built-in table plus the user's.
+    pub hosts: HostTable,
 }
 
 impl Pipeline {
+    /// The format a file is read in: the user's, else the one its name says (`None`: skip it).
+    pub fn format_for(&self, path: &Path) -> Option<InputFormat> {
+        self.format.or_else(|| InputFormat::for_path(path))
+    }
+
     /// Reads one file into articles. An error means nothing in the file could be used.
     pub fn process(&self, path: &Path, format: InputFormat) -> Result<FileResult> {
-        let bytes = std::fs::read(path).context("cannot read")?;
-        let raw = String::from_utf8_lossy(&bytes);
+        let raw = decode::read_text(path)?;
         let shown = path.display().to_string();
-        match format {
-            InputFormat::Text => {
-                Ok(FileResult { articles: vec![self.read_dump(&raw, &shown)?], errors: Vec::new() })
-            }
-            InputFormat::Json => self.read_json(&raw, &shown),
-            InputFormat::JsonLines => Ok(self.read_json_lines(&raw, &shown)),
-        }
+        let mut result = match format {
+            InputFormat::Text => self.single(self.read_dump(&raw), shown)?,
+            InputFormat::Html => self.single(self.read_html(&raw), shown)?,
+            InputFormat::Json => self.read_json(&raw, &shown)?,
+            InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
+        };
+        result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
+        Ok(result)
     }
 
-    fn read_dump(&self, raw: &str, path: &str) -> Result<Article> {
-        let page = Page::new(raw);
-        let profile = self.profile_for(&page);
-        let draft = profile.parse_dump(&page);
-        self.finish(draft, profile, path.to_string())
+    fn single(&self, draft: Draft, path: String) -> Result<FileResult> {
+        let mut result = FileResult { warnings: draft.warnings.clone(), ..FileResult::default() };
+        let profile = self.profile_named(draft.outlet.as_deref());
+        result.articles.push(self.finish(draft, profile, path)?);
+        Ok(result)
     }
 
-    fn profile_for(&self, page: &Page) -> &'static dyn Outlet {
-        match &self.outlet {
+    fn read_dump(&self, raw: &str) -> Draft {
+        let page = Page::new(raw).assuming(self.zone);
+        let profile = match &self.outlet {
             Some(name) => outlets::by_name(name).unwrap_or(outlets::GENERIC),
-            None => outlets::detect(page),
+            None => outlets::detect(&page),
+        };
+        let mut draft = profile.parse_dump(&page);
+        if draft.outlet.is_none() && !std::ptr::eq(profile, outlets::GENERIC) {
+            draft.outlet = Some(profile.name().to_string());
         }
+        if draft.outlet.is_none() {
+            draft.outlet = draft.url.as_deref().and_then(|u| self.hosts.outlet_for_url(u));
+        }
+        draft
+    }
+
+    /// An HTML page's draft; for an outlet with a profile, the extracted text is read again
+    /// as that outlet's page dump, so its datelines, end marks and lists come off too.
+    fn read_html(&self, raw: &str) -> Draft {
+        let mut draft = html::draft(raw, &self.hosts, self.zone);
+        let profile = self.profile_named(draft.outlet.as_deref());
+        if std::ptr::eq(profile, outlets::GENERIC) {
+            return draft;
+        }
+        let page = Page::new(&format!("{}\n\n{}", draft.headline, draft.paragraphs.join("\n\n")))
+            .assuming(self.zone);
+        let dump = profile.parse_dump(&page);
+        draft.paragraphs = dump.paragraphs;
+        draft.dateline = draft.dateline.or(dump.dateline);
+        draft.captions.extend(dump.captions);
+        for tag in dump.tags {
+            if !draft.tags.contains(&tag) {
+                draft.tags.push(tag);
+            }
+        }
+        if draft.authors.is_empty() {
+            draft.authors = dump.authors;
+        }
+        draft
+    }
+
+    /// The profile for a known outlet name, else the generic one.
+    fn profile_named(&self, name: Option<&str>) -> &'static dyn Outlet {
+        self.outlet.as_deref().or(name).and_then(outlets::by_name).unwrap_or(outlets::GENERIC)
     }
 
     fn read_json(&self, raw: &str, path: &str) -> Result<FileResult> {
@@ -92,7 +126,7 @@ impl Pipeline {
         let many = records.len() > 1;
         for (i, record) in records.iter().enumerate() {
             let place = if many { format!("{path}#{}", i + 1) } else { path.to_string() };
-            match self.read_record(record, place) {
+            match self.read_record(record, place, &format!("record {}", i + 1), &mut result.warnings) {
                 Ok(a) => result.articles.push(a),
                 Err(e) => result.errors.push(format!("record {}: {e:#}", i + 1)),
             }
@@ -104,7 +138,9 @@ impl Pipeline {
         let mut result = FileResult::default();
         for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let record = serde_json::from_str::<Value>(line).context("invalid JSON");
-            match record.and_then(|r| self.read_record(&r, format!("{path}#{}", i + 1))) {
+            let (place, label, warnings) =
+                (format!("{path}#{}", i + 1), format!("line {}", i + 1), &mut result.warnings);
+            match record.and_then(|r| self.read_record(&r, place, &label, warnings)) {
                 Ok(a) => result.articles.push(a),
                 Err(e) => result.errors.push(format!("line {}: {e:#}", i + 1)),
             }
@@ -112,12 +148,17 @@ impl Pipeline {
         result
     }
 
-    fn read_record(&self, record: &Value, path: String) -> Result<Article> {
-        let Some(mut draft) = records::draft(record) else { bail!("not a JSON object") };
-        if let Some(name) = &self.outlet {
-            draft.outlet = Some(name.clone());
-        }
-        let profile = draft.outlet.as_deref().and_then(outlets::by_name).unwrap_or(outlets::GENERIC);
+    fn read_record(
+        &self,
+        record: &Value,
+        path: String,
+        label: &str,
+        warnings: &mut Vec<String>,
+    ) -> Result<Article> {
+        let reader = records::Reader { fields: &self.fields, hosts: &self.hosts, zone: self.zone };
+        let Some(draft) = reader.draft(record) else { bail!("not a JSON object") };
+        warnings.extend(draft.warnings.iter().map(|w| format!("{label}: {w}")));
+        let profile = self.profile_named(draft.outlet.as_deref());
         self.finish(draft, profile, path)
     }
 

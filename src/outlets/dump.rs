@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::Draft;
+use crate::dates::Zone;
 use crate::text;
 
 /// A page dump as normalised lines (squashed; blank lines kept as empty strings).
@@ -14,6 +15,8 @@ use crate::text;
 pub struct Page {
     pub text: String,
     pub lines: Vec<String>,
+    /// The zone for dates written without an offset when the outlet's own is unknown.
+    pub zone: Zone,
 }
 
 impl Page {
@@ -21,7 +24,12 @@ impl Page {
     pub fn new(raw: &str) -> Page {
         let text = text::normalize(raw);
         let lines = text.lines().map(text::squash).collect();
-        Page { text, lines }
+        Page { text, lines, zone: Zone::default() }
+    }
+
+    /// The same page, reading dates without an offset in `zone` unless the outlet has its own.
+    pub fn assuming(self, zone: Zone) -> Page {
+        Page { zone, ..self }
     }
 
     /// The non-empty lines, in order.
@@ -94,7 +102,7 @@ pub fn is_email_line(line: &str) -> bool {
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright\b|\(c\)|©|all rights reserved)|copyright\s*(?:©|\(c\))")
+    Regex::new(r"(?i)^(?:copyright\b|\(c\)|©|ⓒ|all rights reserved)|copyright\s*(?:©|\(c\))")
         .expect("valid regex")
 });
 
@@ -119,7 +127,8 @@ pub fn split_dateline(line: &str, agency: &str) -> Option<Dateline> {
     let marker = format!("({agency})");
     let at = line.find(&marker)?;
     let (head, tail) = (line[..at].trim().trim_end_matches(','), &line[at + marker.len()..]);
-    let rest = tail.trim_start().strip_prefix("--").or_else(|| tail.trim_start().strip_prefix('-'))?;
+    let tail = tail.trim_start();
+    let rest = ["--", "-", "—", "–"].iter().find_map(|d| tail.strip_prefix(d))?;
     if head.is_empty() || head.len() > 60 || !head.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -143,7 +152,7 @@ pub fn take_dateline(draft: &mut Draft, agency: &str) {
 }
 
 static ANY_AGENCY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^()]{1,60}\(([A-Z][A-Za-z]{1,15})\) ?--?").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[^()]{1,60}\(([A-Z][A-Za-z]{1,15})\) ?(?:--?|—|–)").expect("valid regex"));
 
 /// Like [`take_dateline`] for whichever agency the first paragraph's dateline names.
 pub fn take_any_dateline(draft: &mut Draft) {
@@ -163,6 +172,20 @@ pub fn trim_end_mark(paragraphs: &mut Vec<String>, mark: &str) {
             }
         }
     }
+}
+
+/// A wire story dump: the first line is the headline, the rest are paragraphs (wrapped
+/// lines joined), with the `PLACE (AGENCY) --` dateline moved off the first paragraph.
+pub fn wire_story(page: &Page, agency: &str) -> Draft {
+    let mut draft = Draft::default();
+    let mut lines = page.text.lines().skip_while(|l| l.trim().is_empty());
+    if let Some(first) = lines.next() {
+        (draft.tags, draft.headline) = split_headline_tags(&text::squash(first));
+    }
+    let rest: Vec<&str> = lines.collect();
+    draft.paragraphs = text::split_paragraphs(&rest.join("\n"));
+    take_dateline(&mut draft, agency);
+    draft
 }
 
 /// Lines printed more than once (a photo caption shown twice); each returned once, in order.
@@ -223,6 +246,12 @@ mod tests {
         assert_eq!(d.date.as_deref(), Some("July 9"));
         assert_eq!(d.rest, "U.S. Secretary said");
         assert!(split_dateline("He told Yonhap (Yonhap) nothing", "Yonhap").is_none());
+    }
+
+    #[test]
+    fn datelines_take_any_dash() {
+        let d = split_dateline("WASHINGTON (AP) — An FBI lawyer", "AP").unwrap();
+        assert_eq!((d.place.as_str(), d.rest.as_str()), ("WASHINGTON", "An FBI lawyer"));
     }
 
     #[test]

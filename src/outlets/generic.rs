@@ -1,12 +1,17 @@
-//! The fallback for page dumps from outlets without a profile.
+//! The fallback for page dumps from outlets without a profile: finds the article in a page
+//! full of navigation, prompts and footers, then its headline, byline and date around it.
 //!
-//! Takes the first line as the headline, a `By ...` line as the byline, the first
-//! date-like line as the publication date, and drops e-mail, copyright and repeated lines.
+//! The page is split into labelled [blocks](super::blocks). The article is the stretch of
+//! blocks with the most prose once boilerplate is counted against it (a maximum-sum run, so
+//! short headings and list items inside the article stay while menus around it go). The
+//! headline is the title-like line just above that stretch, and the byline and date are
+//! looked for between the headline and the text.
 
+use super::blocks::{self, Block, Kind};
 use super::dump::{self, Page};
-use super::Outlet;
+use super::{byline, Outlet};
 use crate::article::{Draft, Published};
-use crate::{dates, text};
+use crate::dates;
 
 pub struct Generic;
 
@@ -20,53 +25,193 @@ impl Outlet for Generic {
     }
 
     fn parse_dump(&self, page: &Page) -> Draft {
+        let lines: Vec<&str> = page.text.lines().collect();
+        let blocks = blocks::split(&lines);
         let mut draft = Draft::default();
-        let mut lines = page.content_lines();
-        if let Some(first) = lines.next() {
-            (draft.tags, draft.headline) = dump::split_headline_tags(first);
-        }
-        let rest: Vec<&str> = lines.collect();
-        let repeated = dump::repeated_lines(rest.iter().copied());
-        for line in rest {
-            match classify(line, &draft, &repeated) {
-                Line::Byline(authors) => draft.authors = authors,
-                Line::Date(published) => draft.published = Some(published),
-                Line::Boilerplate => {}
-                Line::Caption if draft.captions.iter().any(|c| c == line) => {}
-                Line::Caption => draft.captions.push(line.to_string()),
-                Line::Text => draft.paragraphs.push(line.to_string()),
+        let Some((start, end)) = article_span(&blocks) else {
+            if let Some(first) = blocks.first() {
+                (draft.tags, draft.headline) = dump::split_headline_tags(&first.text);
             }
+            return draft;
+        };
+        let head = headline_at(&blocks, start);
+        if let Some(h) = head {
+            (draft.tags, draft.headline) = dump::split_headline_tags(&blocks[h].text);
         }
-        draft.paragraphs = text::split_paragraphs(&draft.paragraphs.join("\n\n"));
+        let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+        let window = &blocks[from..(start + 6).min(end + 1)];
+        draft.authors = find_byline(window, &blocks).authors;
+        draft.published = find_date(window, head.map(|h| h - from), page);
+        let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
+        draft.paragraphs = blocks[start..=end]
+            .iter()
+            .filter(|b| b.kind != Kind::Bad && !skip(b))
+            .filter(|b| !dump::is_email_line(&b.text))
+            .map(|b| b.text.clone())
+            .collect();
         draft
     }
 }
 
-/// What one line of an unknown outlet's page is.
-enum Line {
-    Byline(Vec<String>),
-    Date(Published),
-    Boilerplate,
-    Caption,
-    Text,
+/// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.
+fn weight(b: &Block) -> f32 {
+    let chars = b.letters as f32 * 1.2;
+    match b.kind {
+        Kind::Good => chars,
+        Kind::Near if b.ends_sentence() => chars * 0.5,
+        Kind::Near => chars * 0.15,
+        Kind::Short if b.bullet => -(chars.min(60.0)) * 1.0 - 15.0,
+        Kind::Short => -(chars.min(60.0)) * 0.6 - 10.0,
+        Kind::Bad => -(chars.min(200.0)) - 20.0,
+    }
 }
 
-fn classify(line: &str, draft: &Draft, repeated: &[String]) -> Line {
-    if draft.authors.is_empty() {
-        if let Some(authors) = dump::parse_byline(line) {
-            return Line::Byline(authors);
+/// The first and last block of the stretch with the greatest total weight.
+fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0.0f32, None);
+    let (mut sum, mut from) = (0.0f32, 0usize);
+    for (i, b) in blocks.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += weight(b);
+        if sum > best {
+            best = sum;
+            best_span = Some((from, i));
         }
     }
-    if draft.published.is_none() && line.len() < 40 {
-        if let Some(published) = dates::parse(line, dates::offset_hours(0)) {
-            return Line::Date(published);
+    let (from, to) = best_span?;
+    let start = (from..=to).find(|&i| blocks[i].kind >= Kind::Near).unwrap_or(from);
+    let end =
+        (start..=to).rev().find(|&i| blocks[i].kind == Kind::Good || blocks[i].ends_sentence()).unwrap_or(to);
+    Some((start, end))
+}
+
+/// The headline: the best title-like block above the article's first prose block. Headlines
+/// sit close to the text, are followed by a byline or date, are often printed twice
+/// (breadcrumbs, share boxes), and are more than a name or a photo credit.
+fn headline_at(blocks: &[Block], start: usize) -> Option<usize> {
+    let lowest = start.saturating_sub(20);
+    let candidates = (lowest..=start).filter(|&i| i < start || blocks[i].kind < Kind::Good);
+    let scored =
+        candidates.filter(|&i| is_title_like(&blocks[i])).map(|i| (title_score(blocks, i, start), i));
+    scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, i)| i)
+}
+
+fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
+    let b = &blocks[i];
+    let mut score = -0.25 * (start - i.min(start)) as f32;
+    if (4..=25).contains(&b.words) {
+        score += 1.5;
+    }
+    if b.copies > 1 {
+        score += 1.0;
+    }
+    let meta_after = blocks[i + 1..(i + 5).min(blocks.len())].iter().any(|n| {
+        byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some())
+    });
+    if meta_after {
+        score += 2.0;
+    }
+    if b.words <= 3 && byline::looks_like_name(&b.text) {
+        score -= 2.0;
+    }
+    if CREDIT.is_match(&b.text) {
+        score -= 3.0;
+    }
+    score
+}
+
+static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)//|getty|shutterstock|\bcredit\b|\bphoto(?:graph)?\b|\bimage\b|\bcourtesy\b|^(?:updated|published|posted|last)\b")
+        .expect("valid regex")
+});
+
+fn is_title_like(b: &Block) -> bool {
+    let chars = b.text.chars().count();
+    (3..=40).contains(&b.words)
+        && (12..=250).contains(&chars)
+        && b.kind != Kind::Bad
+        && !b.bullet
+        && !b.text.ends_with(['.', ',', ';'])
+        && dates::find_in(&b.text).is_none_or(|(_, at)| at > 0 && b.words > 6)
+        && byline::parse_line(&b.text).is_none()
+        && b.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+}
+
+/// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME` (or `Written by` over the
+/// name's line), else a lone name printed beside a date or with the author's picture.
+fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
+    for (i, b) in window.iter().enumerate() {
+        if let Some(by) = byline::parse_line(&b.text) {
+            return by;
+        }
+        let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
+        if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
+            return byline::parse(next);
         }
     }
-    if dump::is_email_line(line) || dump::is_copyright(line) {
-        Line::Boilerplate
-    } else if repeated.iter().any(|r| r == line) {
-        Line::Caption
-    } else {
-        Line::Text
+    for (i, b) in window.iter().enumerate() {
+        let name = undouble(&b.text);
+        if b.words > 8
+            || b.bullet && b.words > 4
+            || !byline::looks_like_name(name)
+            || name.split(' ').count() > 4
+        {
+            continue;
+        }
+        let near = &window[i.saturating_sub(2)..(i + 3).min(window.len())];
+        let dated = near.iter().any(|n| n.words <= 12 && dates::find_in(&n.text).is_some());
+        let pictured =
+            page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
+        if dated || pictured || name.len() < b.text.len() {
+            return byline::parse(name);
+        }
     }
+    byline::Byline::default()
+}
+
+/// `Jane Doe Jane Doe` (a name printed twice by a linked avatar) -> `Jane Doe`.
+fn undouble(text: &str) -> &str {
+    let half = text.len() / 2;
+    match text.get(..half) {
+        Some(first) if text.len() % 2 == 1 && text.get(half + 1..) == Some(first) => first,
+        _ => text,
+    }
+}
+
+static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$")
+        .expect("valid regex")
+});
+
+static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:picture|photo|avatar|image|headshot|portrait)\b").expect("valid regex")
+});
+
+/// The date nearest the headline among the lines around it; a date written in the page's
+/// first lines otherwise.
+fn find_date(window: &[Block], head: Option<usize>, page: &Page) -> Option<Published> {
+    let anchor = head.unwrap_or(0);
+    let mut found: Vec<(usize, chrono::NaiveDate)> = window
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.words <= 25)
+        .filter_map(|(i, b)| dates::find_in(&b.text).map(|(d, _)| (i.abs_diff(anchor), d)))
+        .collect();
+    found.sort_by_key(|(dist, _)| *dist);
+    let (_, day) = found.first()?;
+    Some(Published::Day(*day, page.zone.offset_on(*day)))
+}
+
+/// Whether a block inside the article is its byline or date line, not its text.
+fn is_meta_line(b: &Block, draft: &Draft) -> bool {
+    b.words <= 12
+        && (byline::parse_line(&b.text).is_some()
+            || (dates::find_in(&b.text).is_some() && !b.ends_sentence())
+            || draft.authors.iter().any(|a| a == &b.text))
 }

@@ -1,37 +1,141 @@
 //! Canonical outlet names for web hosts: `en.yna.co.kr` -> `Yonhap`.
+//!
+//! A built-in table covers the outlets newsdex knows; users add or override entries with a
+//! file of `HOST = NAME` lines (`--outlets FILE`). A host matches an entry when it equals
+//! it or ends with `.ENTRY`, so `en.yna.co.kr` matches `yna.co.kr`; the longest match wins.
+
+use anyhow::{bail, Context, Result};
 
 /// Built-in host suffixes and the outlet each belongs to.
-const HOSTS: &[(&str, &str)] = &[
+const BUILT_IN: &[(&str, &str)] = &[
     ("yna.co.kr", "Yonhap"),
     ("yonhapnews.co.kr", "Yonhap"),
+    ("yonhapnewstv.co.kr", "Yonhap"),
     ("tbs.seoul.kr", "TBS eFM"),
     ("tbsefm.seoul.kr", "TBS eFM"),
     ("kcna.kp", "KCNA"),
     ("kcnawatch.org", "KCNA"),
+    ("kbs.co.kr", "KBS World"),
+    ("koreaherald.com", "The Korea Herald"),
+    ("koreatimes.co.kr", "The Korea Times"),
+    ("koreajoongangdaily.joins.com", "Korea JoongAng Daily"),
+    ("joongang.co.kr", "Korea JoongAng Daily"),
+    ("chosun.com", "The Chosun Ilbo"),
+    ("hani.co.kr", "The Hankyoreh"),
+    ("arirang.com", "Arirang"),
+    ("nknews.org", "NK News"),
     ("huffpost.com", "HuffPost"),
     ("huffingtonpost.com", "HuffPost"),
     ("reuters.com", "Reuters"),
     ("apnews.com", "AP"),
+    ("ap.org", "AP"),
+    ("afp.com", "AFP"),
     ("bbc.co.uk", "BBC"),
     ("bbc.com", "BBC"),
-    ("kbs.co.kr", "KBS World"),
+    ("cnn.com", "CNN"),
+    ("nytimes.com", "The New York Times"),
+    ("washingtonpost.com", "The Washington Post"),
+    ("washingtontimes.com", "The Washington Times"),
+    ("wsj.com", "The Wall Street Journal"),
+    ("theguardian.com", "The Guardian"),
+    ("guardian.co.uk", "The Guardian"),
+    ("foxnews.com", "Fox News"),
+    ("npr.org", "NPR"),
+    ("politico.com", "Politico"),
+    ("usatoday.com", "USA Today"),
+    ("nbcnews.com", "NBC News"),
+    ("cbsnews.com", "CBS News"),
+    ("abcnews.go.com", "ABC News"),
+    ("bloomberg.com", "Bloomberg"),
+    ("latimes.com", "Los Angeles Times"),
+    ("thehill.com", "The Hill"),
+    ("vox.com", "Vox"),
+    ("aljazeera.com", "Al Jazeera"),
+    ("csmonitor.com", "The Christian Science Monitor"),
+    ("nationalreview.com", "National Review"),
+    ("breitbart.com", "Breitbart"),
+    ("theatlantic.com", "The Atlantic"),
+    ("economist.com", "The Economist"),
+    ("ft.com", "Financial Times"),
+    ("japantimes.co.jp", "The Japan Times"),
+    ("kyodonews.net", "Kyodo News"),
+    ("xinhuanet.com", "Xinhua"),
+    ("news.cn", "Xinhua"),
+    ("scmp.com", "South China Morning Post"),
 ];
 
-/// The outlet a host belongs to, matching whole host labels from the right.
-pub fn outlet_for_host(host: &str) -> Option<&'static str> {
-    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    HOSTS
-        .iter()
-        .find(|(suffix, _)| host == *suffix || host.ends_with(&format!(".{suffix}")))
-        .map(|(_, name)| *name)
+/// Host suffix -> outlet name, the user's entries before the built-in ones.
+#[derive(Debug, Clone, Default)]
+pub struct HostTable {
+    user: Vec<(String, String)>,
 }
 
-/// The outlet of a URL's host.
-pub fn outlet_for_url(url: &str) -> Option<&'static str> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    outlet_for_host(host)
+impl HostTable {
+    /// The built-in table plus the entries of a `HOST = NAME` file (one per line, `#` comments).
+    pub fn with_file(path: &std::path::Path) -> Result<HostTable> {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("outlets file {}", path.display()))?;
+        let mut user = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let Some((host, name)) = line.split_once('=').or_else(|| line.split_once(char::is_whitespace))
+            else {
+                bail!("outlets file {} line {}: expected HOST = NAME", path.display(), i + 1);
+            };
+            let (host, name) = (clean_host(host), name.trim());
+            if host.is_empty() || name.is_empty() {
+                bail!("outlets file {} line {}: expected HOST = NAME", path.display(), i + 1);
+            }
+            user.push((host, name.to_string()));
+        }
+        Ok(HostTable { user })
+    }
+
+    /// The outlet a host belongs to: the longest matching entry, the user's first.
+    pub fn outlet_for_host(&self, host: &str) -> Option<String> {
+        let host = clean_host(host);
+        let matches = |suffix: &str| host == suffix || host.ends_with(&format!(".{suffix}"));
+        let best = |entries: &mut dyn Iterator<Item = (&str, &str)>| {
+            entries.filter(|(s, _)| matches(s)).max_by_key(|(s, _)| s.len()).map(|(_, n)| n.to_string())
+        };
+        best(&mut self.user.iter().map(|(h, n)| (h.as_str(), n.as_str())))
+            .or_else(|| best(&mut BUILT_IN.iter().copied()))
+    }
+
+    /// The outlet of a URL's host.
+    pub fn outlet_for_url(&self, url: &str) -> Option<String> {
+        self.outlet_for_host(host_of(url)?)
+    }
+
+    /// The canonical name for what a record calls its source: a host, a URL or a name.
+    /// Names that are no host are kept as written.
+    pub fn canonical(&self, source: &str) -> String {
+        let source = source.trim();
+        let as_host =
+            if source.contains("://") { self.outlet_for_url(source) } else { self.outlet_for_host(source) };
+        as_host.unwrap_or_else(|| source.to_string())
+    }
+
+    /// The built-in entries, for documentation and listings.
+    pub fn built_in() -> &'static [(&'static str, &'static str)] {
+        BUILT_IN
+    }
+}
+
+/// The host of a URL (`https://www.x.com/a` -> `www.x.com`), if it has one.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.trim().split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+fn clean_host(host: &str) -> String {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    host.strip_prefix("www.").unwrap_or(&host).to_string()
 }
 
 #[cfg(test)]
@@ -40,15 +144,44 @@ mod tests {
 
     #[test]
     fn hosts_map_to_outlets() {
-        assert_eq!(outlet_for_host("en.yna.co.kr"), Some("Yonhap"));
-        assert_eq!(outlet_for_host("WWW.HuffPost.com"), Some("HuffPost"));
-        assert_eq!(outlet_for_host("notyna.co.kr.evil.com"), None);
-        assert_eq!(outlet_for_host("fakeyna.co.kr"), None);
+        let t = HostTable::default();
+        assert_eq!(t.outlet_for_host("en.yna.co.kr").as_deref(), Some("Yonhap"));
+        assert_eq!(t.outlet_for_host("WWW.HuffPost.com").as_deref(), Some("HuffPost"));
+        assert_eq!(t.outlet_for_host("world.kbs.co.kr").as_deref(), Some("KBS World"));
+        assert_eq!(t.outlet_for_host("notyna.co.kr.evil.com"), None);
+        assert_eq!(t.outlet_for_host("fakeyna.co.kr"), None);
     }
 
     #[test]
     fn urls_map_to_outlets() {
-        assert_eq!(outlet_for_url("http://www.kcna.kp/en/article/q/x.kcmsf"), Some("KCNA"));
-        assert_eq!(outlet_for_url("not a url"), None);
+        let t = HostTable::default();
+        assert_eq!(t.outlet_for_url("http://www.kcna.kp/en/article/q/x.kcmsf").as_deref(), Some("KCNA"));
+        assert_eq!(t.outlet_for_url("https://user@www.bbc.co.uk:443/news").as_deref(), Some("BBC"));
+        assert_eq!(t.outlet_for_url("not a url"), None);
+    }
+
+    #[test]
+    fn record_sources_become_canonical() {
+        let t = HostTable::default();
+        assert_eq!(t.canonical("www.npr.org"), "NPR");
+        assert_eq!(t.canonical("Ezra Klein"), "Ezra Klein");
+    }
+
+    #[test]
+    fn user_file_adds_and_overrides() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("outlets.txt");
+        std::fs::write(
+            &file,
+            "# mine\nexample.org = Example News\nbbc.co.uk  BBC News\nnews.bbc.co.uk = BBC Online\n",
+        )
+        .unwrap();
+        let t = HostTable::with_file(&file).unwrap();
+        assert_eq!(t.outlet_for_host("blog.example.org").as_deref(), Some("Example News"));
+        assert_eq!(t.outlet_for_host("www.bbc.co.uk").as_deref(), Some("BBC News"));
+        assert_eq!(t.outlet_for_host("news.bbc.co.uk").as_deref(), Some("BBC Online"));
+        assert_eq!(t.outlet_for_host("yna.co.kr").as_deref(), Some("Yonhap"));
+        std::fs::write(&file, "justahost\n").unwrap();
+        assert!(HostTable::with_file(&file).is_err());
     }
 }

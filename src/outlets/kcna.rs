@@ -2,12 +2,10 @@
 //!
 //! Shape: `Pyongyang, July 14 (KCNA) --` datelines and a ` -0-` end mark; no bylines.
 
-use chrono::FixedOffset;
-
 use super::dump::{self, Page};
 use super::Outlet;
 use crate::article::Draft;
-use crate::dates;
+use crate::dates::{self, Zone};
 
 pub struct Kcna;
 
@@ -16,8 +14,8 @@ impl Outlet for Kcna {
         "KCNA"
     }
 
-    fn utc_offset(&self) -> Option<FixedOffset> {
-        Some(dates::offset_hours(9))
+    fn zone(&self) -> Option<Zone> {
+        Some(dates::offset_hours(9).into())
     }
 
     fn detect(&self, page: &Page) -> bool {

@@ -3,26 +3,31 @@
 //! Each outlet lives in its own small file implementing [`Outlet`]; `generic` is the
 //! fallback for unknown outlets. Adding an outlet is adding a file and one line in [`ALL`].
 
+mod ap;
+mod bbc;
+mod blocks;
+pub mod byline;
 mod dump;
 mod generic;
 pub mod hosts;
+mod kbs;
 mod kcna;
+mod reuters;
 mod tbs;
 mod yonhap;
 
 pub use dump::{split_names, Page};
 
-use chrono::FixedOffset;
-
 use crate::article::Draft;
+use crate::dates::Zone;
 
 /// One outlet's profile: how to recognise its page dumps and turn them into a draft.
 pub trait Outlet: Sync {
     /// Canonical outlet name, as the facet shows it.
     fn name(&self) -> &'static str;
 
-    /// The outlet's UTC offset, used for times written without one.
-    fn utc_offset(&self) -> Option<FixedOffset> {
+    /// The outlet's time zone, used for times written without an offset.
+    fn zone(&self) -> Option<Zone> {
         None
     }
 
@@ -40,7 +45,8 @@ pub trait Outlet: Sync {
 }
 
 /// Every known profile, most specific first; detection takes the first that matches.
-static ALL: &[&dyn Outlet] = &[&yonhap::Yonhap, &tbs::Tbs, &kcna::Kcna];
+static ALL: &[&dyn Outlet] =
+    &[&yonhap::Yonhap, &tbs::Tbs, &kcna::Kcna, &kbs::Kbs, &reuters::Reuters, &ap::Ap, &bbc::Bbc];
 
 /// The fallback for pages no profile recognises.
 pub static GENERIC: &dyn Outlet = &generic::Generic;

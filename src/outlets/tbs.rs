@@ -6,13 +6,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::FixedOffset;
 use regex::Regex;
 
 use super::dump::{self, Page};
 use super::Outlet;
 use crate::article::Draft;
-use crate::dates;
+use crate::dates::{self, Zone};
 
 pub struct Tbs;
 
@@ -33,8 +32,8 @@ impl Outlet for Tbs {
         "TBS eFM"
     }
 
-    fn utc_offset(&self) -> Option<FixedOffset> {
-        Some(dates::offset_hours(9))
+    fn zone(&self) -> Option<Zone> {
+        Some(dates::offset_hours(9).into())
     }
 
     fn detect(&self, page: &Page) -> bool {

@@ -6,13 +6,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::FixedOffset;
 use regex::Regex;
 
 use super::dump::{self, Page};
 use super::Outlet;
 use crate::article::Draft;
-use crate::dates;
+use crate::dates::{self, Zone};
 
 pub struct Yonhap;
 
@@ -24,8 +23,8 @@ impl Outlet for Yonhap {
         "Yonhap"
     }
 
-    fn utc_offset(&self) -> Option<FixedOffset> {
-        Some(dates::offset_hours(9))
+    fn zone(&self) -> Option<Zone> {
+        Some(dates::offset_hours(9).into())
     }
 
     fn detect(&self, page: &Page) -> bool {
@@ -55,7 +54,10 @@ impl Outlet for Yonhap {
             }
             lines.next();
         }
-        for line in lines.take_while(|l| *l != "(END)") {
+        let rest: Vec<&str> = lines.take_while(|l| *l != "(END)").collect();
+        // Saved pages print the section and time above the dateline: the story starts there.
+        let from = rest.iter().take(8).position(|l| dump::split_dateline(l, "Yonhap").is_some()).unwrap_or(0);
+        for line in rest.into_iter().skip(from) {
             if dump::is_email_line(line) || dump::is_copyright(line) {
                 continue;
             }

@@ -1,0 +1,119 @@
+//! Reading a file's bytes as text: gzip and zstd are undone transparently (by their magic
+//! bytes, whatever the file is called), and the input format comes from the name without
+//! its compression suffix (`page.html.gz` is HTML) unless the user names one.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// A page dump as text: one article per file.
+    Text,
+    /// A saved HTML page: one article per file.
+    Html,
+    /// One JSON record, or an array of records.
+    Json,
+    /// One JSON record per line.
+    JsonLines,
+}
+
+/// Suffixes of compressed files, stripped before the format is decided.
+const COMPRESSED: &[&str] = &["gz", "gzip", "zst", "zstd"];
+
+impl InputFormat {
+    /// The format for a file name, or `None` for files newsdex does not read.
+    pub fn for_path(path: &Path) -> Option<InputFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let mut parts = name.rsplit('.');
+        let mut ext = parts.next()?;
+        if COMPRESSED.contains(&ext) {
+            ext = parts.next()?;
+        }
+        // A bare `gz` or `txt` with no name in front is not an input.
+        parts.next()?;
+        ext.parse().ok()
+    }
+
+    /// The names `--format` accepts.
+    pub const NAMES: &'static [&'static str] = &["txt", "html", "json", "jsonl"];
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<InputFormat, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "txt" | "text" => Ok(InputFormat::Text),
+            "html" | "htm" | "xhtml" => Ok(InputFormat::Html),
+            "json" => Ok(InputFormat::Json),
+            "jsonl" | "ndjson" => Ok(InputFormat::JsonLines),
+            other => Err(format!("unknown format {other:?}: expected one of txt, html, json, jsonl")),
+        }
+    }
+}
+
+/// A file's contents as text, decompressed; invalid UTF-8 is replaced, never fatal.
+pub fn read_text(path: &Path) -> Result<String> {
+    let raw = std::fs::read(path).context("cannot read")?;
+    let bytes = decompress(raw)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// Undoes gzip or zstd compression recognised by the stream's magic bytes.
+pub fn decompress(raw: Vec<u8>) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        flate2::read::MultiGzDecoder::new(raw.as_slice()).read_to_end(&mut out).context("bad gzip data")?;
+    } else if raw.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        zstd::stream::read::Decoder::new(raw.as_slice())
+            .and_then(|mut d| d.read_to_end(&mut out))
+            .context("bad zstd data")?;
+    } else {
+        return Ok(raw);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn formats_come_from_the_name_without_compression_suffix() {
+        let f = |name: &str| InputFormat::for_path(Path::new(name));
+        assert_eq!(f("a/page.txt"), Some(InputFormat::Text));
+        assert_eq!(f("page.TXT.GZ"), Some(InputFormat::Text));
+        assert_eq!(f("page.htm"), Some(InputFormat::Html));
+        assert_eq!(f("0001.html.gz"), Some(InputFormat::Html));
+        assert_eq!(f("records.jsonl.zst"), Some(InputFormat::JsonLines));
+        assert_eq!(f("records.ndjson"), Some(InputFormat::JsonLines));
+        assert_eq!(f("notes.csv"), None);
+        assert_eq!(f("archive.gz"), None);
+        assert_eq!(f("gz"), None);
+    }
+
+    #[test]
+    fn format_names_parse() {
+        assert_eq!("HTML".parse(), Ok(InputFormat::Html));
+        assert_eq!("text".parse(), Ok(InputFormat::Text));
+        assert!("csv".parse::<InputFormat>().is_err());
+    }
+
+    #[test]
+    fn gzip_and_zstd_are_undone_by_magic_bytes() {
+        let text = b"Headline\n\nBody text.".to_vec();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&text).unwrap();
+        assert_eq!(decompress(gz.finish().unwrap()).unwrap(), text);
+        assert_eq!(decompress(zstd::encode_all(text.as_slice(), 3).unwrap()).unwrap(), text);
+        assert_eq!(decompress(text.clone()).unwrap(), text);
+        assert!(decompress(vec![0x1f, 0x8b, 0, 0]).is_err());
+    }
+}

@@ -1,0 +1,264 @@
+//! Bylines to author names: `By A, B and C` splits into names; "By", roles ("Staff
+//! Writer"), credentials ("MD", "Ph.D.") and wire-agency suffixes ("Carla K. Johnson, AP")
+//! come off, and the agencies are kept apart so the article can be tagged with them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text;
+
+/// A byline read into people and wire agencies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    pub authors: Vec<String>,
+    /// Agencies named in the byline, canonical (`AP`, `Reuters`, ...).
+    pub agencies: Vec<String>,
+}
+
+impl Byline {
+    /// Adds another byline's names and agencies, each once.
+    pub fn merge(&mut self, other: Byline) {
+        for a in other.authors {
+            if !self.authors.contains(&a) {
+                self.authors.push(a);
+            }
+        }
+        for a in other.agencies {
+            if !self.agencies.contains(&a) {
+                self.agencies.push(a);
+            }
+        }
+    }
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*",
+    )
+    .expect("valid regex")
+});
+
+static SEPARATORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:[,;&|/]|\band\b|\bwith\b)\s*").expect("valid regex"));
+
+/// Wire agencies as bylines write them, and their canonical names.
+const AGENCIES: &[(&str, &str)] = &[
+    ("ap", "AP"),
+    ("the associated press", "AP"),
+    ("associated press", "AP"),
+    ("reuters", "Reuters"),
+    ("thomson reuters", "Reuters"),
+    ("afp", "AFP"),
+    ("agence france-presse", "AFP"),
+    ("agence france presse", "AFP"),
+    ("bloomberg", "Bloomberg"),
+    ("bloomberg news", "Bloomberg"),
+    ("yonhap", "Yonhap"),
+    ("kyodo", "Kyodo"),
+    ("kyodo news", "Kyodo"),
+    ("xinhua", "Xinhua"),
+    ("dpa", "dpa"),
+    ("upi", "UPI"),
+    ("pa", "PA"),
+    ("pa media", "PA"),
+    ("ani", "ANI"),
+    ("pti", "PTI"),
+    ("efe", "EFE"),
+    ("ansa", "ANSA"),
+    ("tass", "TASS"),
+    ("cnn wire", "CNN Wire"),
+];
+
+/// Last words that make a byline part a job title rather than a name.
+const ROLES: &[&str] = &[
+    "writer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "producer",
+    "staff",
+    "photographer",
+    "analyst",
+    "expert",
+    "journalist",
+    "intern",
+    "freelancer",
+    "author",
+    "team",
+    "desk",
+    "bureau",
+    "chief",
+    "director",
+    "founder",
+    "co-founder",
+    "ceo",
+    "manager",
+    "consultant",
+    "specialist",
+    "strategist",
+    "researcher",
+    "scientist",
+    "professor",
+    "dietitian",
+    "nutritionist",
+    "coach",
+    "trainer",
+    "critic",
+    "anchor",
+    "host",
+    "contributors",
+    "editors",
+    "writers",
+    "reporters",
+];
+
+/// Credentials that follow a name and are not part of it.
+const CREDENTIALS: &[&str] = &[
+    "md", "phd", "do", "rd", "rdn", "ld", "ldn", "ms", "msc", "ma", "mba", "mph", "rn", "np", "pa-c",
+    "pharmd", "dds", "dmd", "dvm", "psyd", "edd", "jd", "esq", "cpa", "cfp", "cfa", "cscs", "cpt", "cde",
+    "cdces", "fand", "facp", "facs", "faap", "facc", "ibclc", "lcsw", "lmft", "lpc", "bsc", "ba", "bs",
+    "bsn", "jr", "sr", "ii", "iii",
+];
+
+/// Reads a byline (`By Jane Doe and John Roe, AP`) into names and agencies.
+pub fn parse(raw: &str) -> Byline {
+    let line = text::squash(raw);
+    let line = LEAD_IN.replace(&line, "");
+    let mut byline = Byline::default();
+    for part in SEPARATORS.split(&line) {
+        let part = LEAD_IN.replace(part.trim(), "");
+        let part = part.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.'));
+        if part.is_empty() || is_credential(part) || is_role(part) {
+            continue;
+        }
+        if let Some(agency) = agency(part) {
+            if !byline.agencies.iter().any(|a| a == agency) {
+                byline.agencies.push(agency.to_string());
+            }
+            continue;
+        }
+        let name = strip_credentials(part);
+        if !name.is_empty() && !byline.authors.iter().any(|a| a == &name) {
+            byline.authors.push(name);
+        }
+    }
+    byline
+}
+
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by\b[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+    )
+    .expect("valid regex")
+});
+
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+        .expect("valid regex")
+});
+
+/// A byline line (`By Jane Doe`, `Written by A and B | May 2, 2024`, `Author: Jane Doe`):
+/// its names, or `None` when the line is no byline.
+pub fn parse_line(line: &str) -> Option<Byline> {
+    let line = text::squash(line);
+    if line.chars().count() > 160 {
+        return None;
+    }
+    let caps = BY_LINE.captures(&line)?;
+    let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let names = BYLINE_TAIL.replace(names, "");
+    let by = parse(&names);
+    (!by.authors.is_empty() && by.authors.iter().all(|a| looks_like_name(a))).then_some(by)
+}
+
+/// One to five words, each capitalised (name particles such as `van` or `de` excepted).
+pub fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: &[&str] =
+        &["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(w))
+        && !s.chars().any(|c| c.is_ascii_digit() || c == '@')
+}
+
+/// The canonical agency name for a byline part, if it is a wire agency.
+pub fn agency(part: &str) -> Option<&'static str> {
+    let key = text::straighten(part.trim()).to_lowercase();
+    AGENCIES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn is_credential(part: &str) -> bool {
+    let key: String =
+        part.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect::<String>().to_lowercase();
+    CREDENTIALS.contains(&key.as_str())
+}
+
+fn is_role(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() <= 4 && ROLES.contains(&last.as_str()) && !part.starts_with("The ")
+}
+
+fn strip_credentials(part: &str) -> String {
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_credential(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        parse(s).authors
+    }
+
+    #[test]
+    fn splits_lists_of_names() {
+        assert_eq!(
+            names("By Kim Soo-yeon, Park Ji-won and Joe Smith"),
+            ["Kim Soo-yeon", "Park Ji-won", "Joe Smith"]
+        );
+        assert_eq!(names("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen").len(), 3);
+        assert_eq!(names("Maria & Katerina"), ["Maria", "Katerina"]);
+    }
+
+    #[test]
+    fn agency_suffixes_become_agencies() {
+        let b = parse("Carla K. Johnson, AP");
+        assert_eq!(b.authors, ["Carla K. Johnson"]);
+        assert_eq!(b.agencies, ["AP"]);
+        let b = parse("By Jonathan Allen and Jane Roe, Reuters");
+        assert_eq!((b.authors.len(), b.agencies), (2, vec!["Reuters".to_string()]));
+        assert_eq!(parse("Associated Press").authors, Vec::<String>::new());
+    }
+
+    #[test]
+    fn byline_lines() {
+        let names = |s: &str| parse_line(s).map(|b| b.authors);
+        assert_eq!(names("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(
+            names("Written by Andrew King | September 4, 2025"),
+            Some(vec!["Andrew King".to_string()])
+        );
+        assert_eq!(names("Author: Marna van der Merwe"), Some(vec!["Marna van der Merwe".to_string()]));
+        assert_eq!(names("By Lee Haye-ah on July 10, 2020"), Some(vec!["Lee Haye-ah".to_string()]));
+        assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
+        assert_eq!(names("by the way, this is a sentence."), None);
+        assert_eq!(names("By clicking subscribe you agree to our terms"), None);
+    }
+
+    #[test]
+    fn roles_and_credentials_come_off() {
+        assert_eq!(names("Dylan Bailey, MS, RD, FAND"), ["Dylan Bailey"]);
+        assert_eq!(names("Genevieve Carlton, Ph.D."), ["Genevieve Carlton"]);
+        assert_eq!(names("Written by Mike Marshall, Shipping Expert"), ["Mike Marshall"]);
+        assert_eq!(names("Author: Jane Doe MD"), ["Jane Doe"]);
+        assert_eq!(names("The Investopedia Team"), ["The Investopedia Team"]);
+    }
+}

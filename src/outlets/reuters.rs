@@ -1,0 +1,110 @@
+//! Reuters wire stories, from the 1987 teletype shape to the web's.
+//!
+//! Shape: headline, a `CITY (Reuters) -` (or 1987's `CITY, Feb 26 -`) dateline, paragraphs
+//! (1987 copy starts each with an indent instead of a blank line), `FILE PHOTO:` and
+//! `REUTERS/Name` photo captions, `(Reporting by ...; Editing by ...)` credits and a
+//! `Reuter` sign-off.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dump::{self, Page};
+use super::Outlet;
+use crate::article::Draft;
+
+pub struct Reuters;
+
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*Reuters?\s*$").expect("valid regex"));
+
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:FILE PHOTO:|REUTERS/)|\bREUTERS/[A-Z][\w.]*").expect("valid regex"));
+
+static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:Reporting|Additional reporting|Writing|Editing)\b(?:\s+by)?\s+([^;)]*)[^)]*\)$")
+        .expect("valid regex")
+});
+
+static OLD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Z .'-]{1,40}), [A-Z][a-z]{2}\.? \d{1,2} - (.+)$").expect("valid regex")
+});
+
+impl Outlet for Reuters {
+    fn name(&self) -> &'static str {
+        "Reuters"
+    }
+
+    fn detect(&self, page: &Page) -> bool {
+        page.text.contains("(Reuters) -") || SIGN_OFF.is_match(&page.text)
+    }
+
+    fn parse_dump(&self, page: &Page) -> Draft {
+        let indented = Page::new(&indents_as_paragraphs(&page.text));
+        let mut draft = dump::wire_story(&indented, "Reuters");
+        self.clean_record(&mut draft);
+        draft
+    }
+
+    fn clean_record(&self, draft: &mut Draft) {
+        while draft.paragraphs.last().is_some_and(|p| SIGN_OFF.is_match(p)) {
+            draft.paragraphs.pop();
+        }
+        let mut kept = Vec::new();
+        for p in std::mem::take(&mut draft.paragraphs) {
+            if CAPTION.is_match(&p) {
+                draft.captions.push(p);
+            } else if let Some(c) = CREDITS.captures(&p) {
+                for a in super::byline::parse(&c[1]).authors {
+                    if !draft.authors.contains(&a) {
+                        draft.authors.push(a);
+                    }
+                }
+            } else {
+                kept.push(p);
+            }
+        }
+        draft.paragraphs = kept;
+        dump::take_dateline(draft, "Reuters");
+        if draft.dateline.is_none() {
+            if let Some(c) = draft.paragraphs.first().and_then(|p| OLD_DATELINE.captures(p)) {
+                let (place, rest) = (c[1].trim().to_string(), c[2].to_string());
+                draft.dateline = Some(place);
+                draft.paragraphs[0] = rest;
+            }
+        }
+    }
+}
+
+/// 1987 wire copy marks a new paragraph by indenting it: make that a blank line.
+fn indents_as_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        if line.starts_with("   ") && !line.trim().is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_story_with_caption_and_credits() {
+        let page = Page::new(
+            "Dollar at highest since 2003\n\nFILE PHOTO: U.S. dollar notes are seen. REUTERS/Dado Ruvic\n\n\
+             NEW YORK (Reuters) - The U.S. dollar index touched a high.\n\nOil fell.\n\n\
+             (Reporting by Rodrigo Campos; Editing by Jane Roe)",
+        );
+        assert!(Reuters.detect(&page));
+        let d = Reuters.parse_dump(&page);
+        assert_eq!(d.dateline.as_deref(), Some("NEW YORK"));
+        assert_eq!(d.paragraphs, vec!["The U.S. dollar index touched a high.", "Oil fell."]);
+        assert_eq!(d.captions.len(), 1);
+        assert_eq!(d.authors, vec!["Rodrigo Campos"]);
+    }
+}

@@ -1,0 +1,153 @@
+//! `newsdex extract` on real inputs of every kind: compressed files, HTML pages, JSON record
+//! shapes, outlet profiles, and the reading options (`--format`, `--map`, `--assume-tz`,
+//! `--outlets`). Fixtures and their sources are listed in tests/fixtures/README.md.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{assert_same, json_lines, newsdex, stderr, Scratch};
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn extract(args: &[&str], path: &std::path::Path) -> Vec<Value> {
+    let out = newsdex().arg("extract").arg("--json").args(args).arg(path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json_lines(&out)
+}
+
+#[test]
+fn reuters_1987_story_loses_dateline_and_sign_off_issue_3() {
+    let a = &extract(&[], &fixture("reuters-1987-newid2.txt"))[0];
+    assert_same("outlet", &json!("Reuters"), &a["outlet"]);
+    assert_same("dateline", &json!("CLEVELAND"), &a["dateline"]);
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("Standard Oil Co and BP North America Inc said"), "{body}");
+    assert!(body.ends_with("joint management committee."), "{body}");
+    assert_eq!(body.matches("\n\n").count(), 2, "indented paragraphs: {body}");
+}
+
+#[test]
+fn bbc_text_with_outlet_option_and_invalid_utf8() {
+    let a = &extract(&["--outlet", "BBC"], &fixture("bbc-politics-001.txt"))[0];
+    assert_same("headline", &json!("Labour plans maternity pay rise"), &a["headline"]);
+    assert!(a["body"].as_str().unwrap().starts_with("Maternity pay for new mothers"));
+    let b = &extract(&["--outlet", "BBC"], &fixture("bbc-sport-199-latin1.txt"))[0];
+    assert_same("headline", &json!("Chelsea sack Mutu"), &b["headline"]);
+}
+
+#[test]
+fn yonhap_html_page_gzip_issue_3() {
+    let a = &extract(&[], &fixture("yonhap-aen20190820002300325.html.gz"))[0];
+    assert_same("outlet", &json!("Yonhap"), &a["outlet"]);
+    assert_same(
+        "headline",
+        &json!("N. Korea slams S. Korea for joint military drill, warns of consequences"),
+        &a["headline"],
+    );
+    assert_same("date", &json!("2019-08-20"), &a["date"]);
+    assert_same("dateline", &json!("SEOUL"), &a["dateline"]);
+    assert_same("url", &json!("https://en.yna.co.kr/view/AEN20190820002300325"), &a["url"]);
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("North Korea's official newspaper blasted South Korea"), "{body}");
+    assert!(!body.contains("Most Viewed") && !body.contains("(Yonhap) --"), "{body}");
+}
+
+#[test]
+fn allsides_zstd_records_are_detokenised_with_datelines_off() {
+    let lines = extract(&[], &fixture("allsides-2-records.jsonl.zst"));
+    assert_eq!(lines.len(), 2);
+    assert_same("authors", &json!(["Eric Tucker", "Deb Riechmann"]), &lines[0]["authors"]);
+    assert_same("dateline", &json!("WASHINGTON"), &lines[0]["dateline"]);
+    assert!(lines[0]["body"].as_str().unwrap().starts_with("An FBI lawyer is suspected"));
+    assert_same("outlet by host", &json!("Reuters"), &lines[1]["outlet"]);
+    assert!(!lines[1]["body"].as_str().unwrap().contains(" ,"));
+}
+
+#[test]
+fn kcna_gzip_records_in_korea_time() {
+    let lines = extract(&[], &fixture("kcna-2-records.json.gz"));
+    assert_eq!(lines.len(), 2);
+    assert_same("published", &json!("2023-12-24T09:00:00+09:00"), &lines[0]["published"]);
+    assert_same("dateline", &json!("Pyongyang"), &lines[0]["dateline"]);
+    assert!(!lines[0]["body"].as_str().unwrap().contains("-0-"));
+}
+
+#[test]
+fn format_option_reads_unnamed_files() {
+    let s = Scratch::new();
+    let file = s.write("story.dat", fixture_text("reuters-1987-newid2.txt").as_bytes());
+    let out = newsdex().args(["extract", "--json"]).arg(&file).output().unwrap();
+    assert!(json_lines(&out).is_empty(), "a .dat file is skipped without --format");
+    let a = &extract(&["--format", "txt"], &file)[0];
+    assert_same("outlet", &json!("Reuters"), &a["outlet"]);
+    let bad = newsdex().args(["extract", "--format", "csv"]).arg(&file).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+#[test]
+fn map_option_names_other_fields() {
+    let s = Scratch::new();
+    let file = s.write("r.jsonl", br#"{"hed": "Mapped headline", "copy": {"text": "Body text here."}, "when": "Aug. 20, 2019", "who": "By Jane Roe and John Doe, Reuters"}"#);
+    let a = &extract(&["--map", "headline=hed,body=copy.text", "--map", "date=when,authors=who"], &file)[0];
+    assert_same("headline", &json!("Mapped headline"), &a["headline"]);
+    assert_same("body", &json!("Body text here."), &a["body"]);
+    assert_same("date", &json!("2019-08-20"), &a["date"]);
+    assert_same("authors", &json!(["Jane Roe", "John Doe"]), &a["authors"]);
+    assert_same("agency tag", &json!(["Reuters"]), &a["tags"]);
+}
+
+#[test]
+fn assume_tz_and_outlets_file() {
+    let s = Scratch::new();
+    let file = s.write(
+        "r.json",
+        br#"{"title": "T", "text": "Body.", "date": "2020-07-08 18:19", "url": "https://news.example.org/a"}"#,
+    );
+    let outlets = s.write("outlets.txt", b"# host = name\nexample.org = Example News\n");
+    let a = &extract(&["--assume-tz", "America/New_York", "--outlets", outlets.to_str().unwrap()], &file)[0];
+    assert_same("published", &json!("2020-07-08T18:19:00-04:00"), &a["published"]);
+    assert_same("outlet", &json!("Example News"), &a["outlet"]);
+    let bad = newsdex().args(["extract", "--assume-tz", "Mars/Olympus"]).arg(&file).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn impossible_dates_are_dropped_with_a_warning() {
+    let s = Scratch::new();
+    let file = s.write("r.jsonl", br#"{"title": "T", "text": "Body.", "date": "2950-01-01"}"#);
+    let out = newsdex().args(["extract", "--json"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_lines(&out)[0]["date"], Value::Null);
+    assert!(stderr(&out).contains("warning: line 1: date 2950-01-01 is outside"), "{}", stderr(&out));
+}
+
+#[test]
+fn generic_cleaner_keeps_the_article_and_drops_the_page_around_it() {
+    let s = Scratch::new();
+    let prose = "The city council voted on Tuesday to expand the bus network, adding three routes that will \
+                 connect the northern districts with the central station by the end of the year.";
+    let page = format!(
+        "Skip to content\n\n  • Home\n  • News\n  • Sport\n\nLogin\nSubscribe\n\n\
+         Council expands bus network to the north\n\nBy Jane Roe\nMarch 3, 2024\n\n{prose}\n\n\
+         {prose} The mayor said the plan was overdue.\n\nShare this article\n\nRelated\n\n  • Other story one\n  • Other story two\n\n\
+         © 2024 Example Media. All rights reserved.\n"
+    );
+    let file = s.write("page.txt", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("headline", &json!("Council expands bus network to the north"), &a["headline"]);
+    assert_same("authors", &json!(["Jane Roe"]), &a["authors"]);
+    assert_same("date", &json!("2024-03-03"), &a["date"]);
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("The city council voted") && body.ends_with("overdue."), "{body}");
+    for gone in ["Login", "Share this", "Other story", "All rights"] {
+        assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
+    }
+}
