@@ -2,7 +2,7 @@
 //! bytes, whatever the file is called), and the input format comes from the name without
 //! its compression suffix (`page.html.gz` is HTML) unless the user names one.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -52,6 +52,53 @@ impl std::str::FromStr for InputFormat {
             "jsonl" | "ndjson" => Ok(InputFormat::JsonLines),
             other => Err(format!("unknown format {other:?}: expected one of txt, html, json, jsonl")),
         }
+    }
+}
+
+/// Opens a file for streaming, undoing gzip or zstd compression (by magic bytes) on the fly.
+/// `counter` receives the number of bytes read from disk, for progress.
+pub fn open_stream(
+    path: &Path,
+    counter: impl FnMut(usize) + Send + 'static,
+) -> Result<Box<dyn BufRead + Send>> {
+    let file = std::fs::File::open(path).context("cannot read")?;
+    let mut raw = BufReader::with_capacity(1 << 16, Counting { inner: file, counter });
+    let magic = raw.fill_buf().context("cannot read")?;
+    Ok(if magic.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw)))
+    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        let decoder = zstd::stream::read::Decoder::with_buffer(raw).context("bad zstd data")?;
+        Box::new(BufReader::with_capacity(1 << 16, decoder))
+    } else {
+        Box::new(raw)
+    })
+}
+
+/// A reader that reports how many bytes pass through it.
+struct Counting<R, F> {
+    inner: R,
+    counter: F,
+}
+
+impl<R: Read, F: FnMut(usize)> Read for Counting<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        (self.counter)(n);
+        Ok(n)
+    }
+}
+
+/// A fast hash of a file's bytes as stored, to recognise unchanged files.
+pub fn hash_file(path: &Path) -> Result<u64> {
+    let mut file = std::fs::File::open(path).context("cannot read")?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).context("cannot read")?;
+        if n == 0 {
+            return Ok(hasher.digest());
+        }
+        hasher.update(&buf[..n]);
     }
 }
 
@@ -115,5 +162,35 @@ mod tests {
         assert_eq!(decompress(zstd::encode_all(text.as_slice(), 3).unwrap()).unwrap(), text);
         assert_eq!(decompress(text.clone()).unwrap(), text);
         assert!(decompress(vec![0x1f, 0x8b, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn streams_compressed_lines_and_counts_disk_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.jsonl.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(b"{\"a\":1}\n{\"a\":2}\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&seen);
+        let reader = open_stream(&path, move |n| {
+            counter.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        let lines: Vec<String> = reader.lines().map(Result::unwrap).collect();
+        assert_eq!(lines, vec!["{\"a\":1}", "{\"a\":2}"]);
+        assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), bytes.len());
+    }
+
+    #[test]
+    fn file_hash_changes_with_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "one").unwrap();
+        let first = hash_file(&path).unwrap();
+        assert_eq!(first, hash_file(&path).unwrap());
+        std::fs::write(&path, "two").unwrap();
+        assert_ne!(first, hash_file(&path).unwrap());
     }
 }

@@ -57,7 +57,7 @@ impl Pipeline {
             InputFormat::Text => self.single(self.read_dump(&raw), shown)?,
             InputFormat::Html => self.single(self.read_html(&raw), shown)?,
             InputFormat::Json => self.read_json(&raw, &shown)?,
-            InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
+            InputFormat::JsonLines => return Ok(self.read_json_lines(&raw, &shown)),
         };
         result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
         Ok(result)
@@ -135,16 +135,27 @@ impl Pipeline {
     }
 
     fn read_json_lines(&self, raw: &str, path: &str) -> FileResult {
+        let lines = raw.lines().enumerate().map(|(i, l)| (i + 1, l));
+        self.json_lines(lines, path)
+    }
+
+    /// Reads numbered JSON Lines (1-based numbers) of the file shown as `path`; blank
+    /// lines are skipped, and a bad line is an error naming its number.
+    pub fn json_lines<'a>(
+        &self,
+        lines: impl IntoIterator<Item = (usize, &'a str)>,
+        path: &str,
+    ) -> FileResult {
         let mut result = FileResult::default();
-        for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (n, line) in lines.into_iter().filter(|(_, l)| !l.trim().is_empty()) {
             let record = serde_json::from_str::<Value>(line).context("invalid JSON");
-            let (place, label, warnings) =
-                (format!("{path}#{}", i + 1), format!("line {}", i + 1), &mut result.warnings);
+            let (place, label, warnings) = (format!("{path}#{n}"), format!("line {n}"), &mut result.warnings);
             match record.and_then(|r| self.read_record(&r, place, &label, warnings)) {
                 Ok(a) => result.articles.push(a),
-                Err(e) => result.errors.push(format!("line {}: {e:#}", i + 1)),
+                Err(e) => result.errors.push(format!("line {n}: {e:#}")),
             }
         }
+        result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
         result
     }
 
