@@ -1,25 +1,45 @@
-//! Word lists the people extractor uses: titles and roles, words that mark places and
-//! organisations, and function words that are capitalised only because they start a
-//! sentence. Hand-written from general English usage, not from any evaluation data.
+//! Hand-written word lists the people extractor uses: titles and roles, words that mark
+//! places and organisations, function words that are capitalised only because they start a
+//! sentence, name particles and Korean family names. Written from general English usage,
+//! not from any evaluation data.
 
 /// Words that come before a name but are not part of it (titles, roles, nationalities).
 pub fn is_title_word(word: &str) -> bool {
-    TITLES.binary_search(&word).is_ok() || word.ends_with(".S.") || is_nationality(word)
+    TITLES.binary_search(&word).is_ok() || word.ends_with(".S.") || NATIONALITIES.binary_search(&word).is_ok()
 }
 
-/// Words that show a capitalised run names a place, organisation, event or thing.
-pub fn is_non_person_word(word: &str) -> bool {
-    NON_PERSON.binary_search(&word).is_ok() || MONTHS_DAYS.binary_search(&word).is_ok()
+/// Lower-case words that sit inside a name: `Aravinda de Silva`, `Joost van der Westhuizen`.
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.binary_search(&word).is_ok()
 }
 
-/// Words capitalised at a sentence start that never begin a name.
-pub fn is_function_word(word: &str) -> bool {
-    FUNCTION.binary_search(&word).is_ok()
+/// Each hand-written list with the word class it gives, for the class index.
+pub fn lists() -> [(super::classes::Class, &'static [&'static str]); 7] {
+    use super::classes::Class;
+    [
+        (Class::Title, TITLES),
+        (Class::Nationality, NATIONALITIES),
+        (Class::NonPerson, NON_PERSON),
+        (Class::MonthDay, MONTHS_DAYS),
+        (Class::Function, FUNCTION),
+        (Class::Particle, PARTICLES),
+        (Class::KoreanFamily, KOREAN_FAMILY),
+    ]
 }
 
-fn is_nationality(word: &str) -> bool {
-    NATIONALITIES.binary_search(&word).is_ok()
-}
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn", "la", "le",
+    "st", "ter", "van", "von", "y",
+];
+
+/// Common Korean family names in their usual romanisations.
+pub const KOREAN_FAMILY: &[&str] = &[
+    "Ahn", "Bae", "Baek", "Byun", "Cha", "Chae", "Chang", "Cho", "Choe", "Choi", "Chong", "Chu", "Chun",
+    "Chung", "Ha", "Han", "Heo", "Hong", "Hwang", "Hyon", "Hyun", "Jang", "Jeon", "Jeong", "Jo", "Ju",
+    "Jung", "Kang", "Kim", "Ko", "Kwak", "Kwon", "Kye", "Lee", "Lim", "Min", "Moon", "Mun", "Nam", "No",
+    "Noh", "Oh", "Pak", "Park", "Pyo", "Pyon", "Ri", "Roh", "Ryang", "Ryu", "Seo", "Shin", "Sin", "Son",
+    "Song", "Suh", "Sung", "Tong", "Um", "Won", "Woo", "Yang", "Yeo", "Yi", "Yoo", "Yoon", "Yu", "Yun",
+];
 
 const TITLES: &[&str] = &[
     "Acting",
@@ -414,7 +434,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [TITLES, NATIONALITIES, NON_PERSON, MONTHS_DAYS, FUNCTION] {
+        for list in [TITLES, NATIONALITIES, NON_PERSON, MONTHS_DAYS, FUNCTION, PARTICLES, KOREAN_FAMILY] {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),
                 "unsorted near {:?}",
@@ -428,8 +448,7 @@ mod tests {
         assert!(is_title_word("President"));
         assert!(is_title_word("U.S."));
         assert!(is_title_word("Korean"));
-        assert!(is_non_person_word("Peninsula"));
-        assert!(is_function_word("But"));
+        assert!(is_particle("van"));
         assert!(!is_title_word("Moon"));
     }
 }

@@ -1,0 +1,325 @@
+//! The article as the tagger sees it, and the features of one token in it.
+//!
+//! An article is a list of sequences (the headline, then each paragraph) of tokens. Each
+//! word knows its classes ([`super::classes`]); the article as a whole knows, for each
+//! word, how it is written elsewhere (lower case somewhere, capitalised mid-sentence, right
+//! after a given name, ...), which is what tells `Given` in a team list from a verb.
+//!
+//! Features are named by short strings (`w=Simmons`, `l-1=captain`, `g=surname`); the
+//! model file stores those names, and tagging feeds the same pieces to a streaming hash,
+//! so no feature string is built at run time.
+
+use super::classes::{self, Class, Classes};
+use super::hash::{HashMap, KeyHash};
+use super::lexicon;
+use super::tokens::{self, Kind, Token};
+
+/// How a sequence is written: normal text, Title Case or ALL CAPS (headlines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Normal,
+    Title,
+    Caps,
+}
+
+/// One headline or paragraph, tokenised.
+#[derive(Debug, Clone)]
+pub struct Sequence<'a> {
+    pub tokens: Vec<Token<'a>>,
+    pub classes: Vec<Classes>,
+    /// Whether the tagger looks at the token at all (others are never in a name).
+    pub candidate: Vec<bool>,
+    pub style: Style,
+}
+
+/// Document-level facts about a word (by lower-cased hash), as bits.
+const LOWER_SEEN: u8 = 1;
+const CAP_MID: u8 = 1 << 1;
+const AFTER_GIVEN: u8 = 1 << 2;
+const IN_RUN: u8 = 1 << 3;
+const ALONE: u8 = 1 << 4;
+const DOC_FLAGS: [(u8, &str); 5] = [
+    (LOWER_SEEN, "lower"),
+    (CAP_MID, "cap-mid"),
+    (AFTER_GIVEN, "after-given"),
+    (IN_RUN, "in-run"),
+    (ALONE, "alone"),
+];
+
+/// An article ready for tagging.
+#[derive(Debug, Clone)]
+pub struct Article<'a> {
+    pub sequences: Vec<Sequence<'a>>,
+    doc: HashMap<u8>,
+}
+
+impl<'a> Article<'a> {
+    /// Tokenises the parts of an article (headline first, then paragraphs).
+    pub fn new(parts: &[&'a str]) -> Article<'a> {
+        let sequences: Vec<Sequence> = parts.iter().map(|p| Sequence::new(p)).collect();
+        let mut doc = HashMap::default();
+        for s in &sequences {
+            s.note_words(&mut doc);
+        }
+        Article { sequences, doc }
+    }
+
+    fn doc_flags(&self, word: &str) -> u8 {
+        self.doc.get(&KeyHash::default().lower(word).finish()).copied().unwrap_or(0)
+    }
+}
+
+impl<'a> Sequence<'a> {
+    fn new(text: &'a str) -> Sequence<'a> {
+        let tokens = tokens::tokenize(text);
+        let classes: Vec<Classes> = tokens
+            .iter()
+            .map(|t| if t.kind == Kind::Word { classes::of(t.text) } else { Classes::default() })
+            .collect();
+        let candidate = (0..tokens.len()).map(|i| is_candidate(&tokens, &classes, i)).collect();
+        let style = style(&tokens);
+        Sequence { tokens, classes, candidate, style }
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_capitalised)
+    }
+
+    /// Records how each word of the sequence is written, for the document-level features.
+    fn note_words(&self, doc: &mut HashMap<u8>) {
+        for (i, t) in self.tokens.iter().enumerate().filter(|(_, t)| t.kind == Kind::Word) {
+            let mut flags = 0;
+            if t.text.starts_with(char::is_lowercase) {
+                flags |= LOWER_SEEN;
+            } else if self.style == Style::Normal && !t.sentence_start {
+                let (before, after) = (i > 0 && self.capitalised(i - 1), self.capitalised(i + 1));
+                flags |= CAP_MID;
+                if before && self.classes[i - 1].has(Class::Given) {
+                    flags |= AFTER_GIVEN;
+                }
+                flags |= if before || after { IN_RUN } else { ALONE };
+            }
+            *doc.entry(KeyHash::default().lower(t.text).finish()).or_insert(0) |= flags;
+        }
+    }
+}
+
+/// A capitalised word, or a name particle between a capitalised word and a capitalised word.
+fn is_candidate(tokens: &[Token], classes: &[Classes], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind != Kind::Word {
+        return false;
+    }
+    if t.is_capitalised() || t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)) {
+        return true;
+    }
+    let particle = |j: usize| classes[j].has(Class::Particle) && lexicon::is_particle(tokens[j].text);
+    if !particle(i) || i == 0 || !(tokens[i - 1].is_capitalised() || particle(i - 1)) {
+        return false;
+    }
+    let next = (i + 1..tokens.len()).find(|&j| !particle(j));
+    next.is_some_and(|j| tokens[j].is_capitalised())
+}
+
+/// The style of a sequence, from the share of capitalised words and of upper-case letters.
+fn style(tokens: &[Token]) -> Style {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
+    let letters = words.iter().flat_map(|w| w.text.chars()).filter(|c| c.is_alphabetic());
+    let (upper, total) = letters.fold((0, 0), |(u, n), c| (u + usize::from(c.is_uppercase()), n + 1));
+    if total >= 6 && upper * 10 >= total * 8 {
+        Style::Caps
+    } else if words.len() >= 4 && words.iter().filter(|w| w.is_capitalised()).count() * 10 >= words.len() * 7
+    {
+        Style::Title
+    } else {
+        Style::Normal
+    }
+}
+
+/// The three tags: outside a name, beginning one, inside one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    O = 0,
+    B = 1,
+    I = 2,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 3] = [Tag::O, Tag::B, Tag::I];
+
+    fn name(self) -> &'static str {
+        ["O", "B", "I"][self as usize]
+    }
+}
+
+/// Where features go: hashed at run time, or named as well when training.
+pub trait Sink {
+    /// A feature `template` + `value`.
+    fn add(&mut self, template: &str, value: &str);
+    /// A feature `template` + lower-cased `value`.
+    fn add_lower(&mut self, template: &str, value: &str);
+    /// A feature `template` + `a` + `|` + `b`.
+    fn add2(&mut self, template: &str, a: &str, b: &str);
+}
+
+/// Run-time sink: feature hashes only.
+impl Sink for Vec<u64> {
+    fn add(&mut self, template: &str, value: &str) {
+        self.push(KeyHash::with(template).str(value).finish());
+    }
+
+    fn add_lower(&mut self, template: &str, value: &str) {
+        self.push(KeyHash::with(template).lower(value).finish());
+    }
+
+    fn add2(&mut self, template: &str, a: &str, b: &str) {
+        self.push(KeyHash::with(template).str(a).str("|").str(b).finish());
+    }
+}
+
+/// Writes the features of token `i` of sequence `s`, given the previous token's tag.
+pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl Sink) {
+    let seq = &article.sequences[s];
+    let t = &seq.tokens[i];
+    let mut shape_buf = [0u8; 8];
+    let shape = shape(t.text, &mut shape_buf);
+    out.add("b", "");
+    out.add("w=", t.text);
+    out.add_lower("l=", t.text);
+    out.add_lower("x3=", suffix(t.text, 3));
+    out.add("s=", shape);
+    out.add("t=", prev.name());
+    out.add2("ts=", prev.name(), shape);
+    if seq.style != Style::Normal {
+        let style = if seq.style == Style::Caps { "caps" } else { "title" };
+        out.add("st=", style);
+        out.add2("sts=", style, shape);
+    }
+    if t.sentence_start {
+        out.add("ss", "");
+    }
+    for name in seq.classes[i].names() {
+        out.add("g=", name);
+        if t.sentence_start {
+            out.add("ssg=", name);
+        }
+    }
+    let flags = article.doc_flags(t.text);
+    for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
+        out.add("d=", name);
+    }
+    context(seq, i, out);
+}
+
+/// Features of the neighbouring tokens.
+fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
+    for (offset, word_t, shape_t, class_t) in
+        [(-2, "l-2=", "", ""), (-1, "l-1=", "s-1=", "g-1="), (1, "l+1=", "s+1=", "g+1="), (2, "l+2=", "", "")]
+    {
+        let j = i as isize + offset;
+        let Some(n) = usize::try_from(j).ok().and_then(|j| seq.tokens.get(j)) else {
+            out.add(word_t, if offset < 0 { "<s>" } else { "</s>" });
+            continue;
+        };
+        let mut buf = [0u8; 8];
+        let shape = shape(n.text, &mut buf);
+        match n.kind {
+            Kind::Number => out.add(word_t, shape),
+            _ => out.add_lower(word_t, n.text),
+        }
+        if !shape_t.is_empty() {
+            out.add(shape_t, shape);
+            for name in seq.classes[j as usize].names() {
+                out.add(class_t, name);
+            }
+        }
+    }
+}
+
+/// The last `n` characters of a word.
+fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+/// A word's shape: `Xx` for `Simmons`, `X.` for `P.`, `Xx-x` for `Jae-in`, `d-d-d` for a date;
+/// runs of one kind of character written once, at most 8 characters.
+pub fn shape<'b>(word: &str, buf: &'b mut [u8; 8]) -> &'b str {
+    let mut len = 0;
+    for c in word.chars() {
+        let k = match c {
+            c if c.is_uppercase() => b'X',
+            c if c.is_lowercase() => b'x',
+            c if c.is_numeric() => b'd',
+            '.' | '-' | '\'' | ',' | '(' | ')' | '"' | ':' => c as u8,
+            _ => b'o',
+        };
+        if len > 0 && buf[len - 1] == k {
+            continue;
+        }
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = k;
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(article: &Article, s: usize, i: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        features(article, s, i, Tag::O, &mut out);
+        out
+    }
+
+    #[test]
+    fn shapes() {
+        let mut buf = [0u8; 8];
+        assert_eq!(shape("Simmons", &mut buf), "Xx");
+        assert_eq!(shape("P.", &mut buf), "X.");
+        assert_eq!(shape("Jae-in", &mut buf), "Xx-x");
+        assert_eq!(shape("1996-08-30", &mut buf), "d-d-d");
+        assert_eq!(shape("McCarthy", &mut buf), "XxXx");
+    }
+
+    #[test]
+    fn candidates_are_capitalised_words_and_inner_particles() {
+        let a = Article::new(&["Aravinda de Silva and the al-Assad family met"]);
+        let got: Vec<&str> = a.sequences[0]
+            .tokens
+            .iter()
+            .zip(&a.sequences[0].candidate)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.text)
+            .collect();
+        assert_eq!(got, vec!["Aravinda", "de", "Silva", "al-Assad"]);
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(Article::new(&["SOCCER - SHEARER NAMED CAPTAIN"]).sequences[0].style, Style::Caps);
+        assert_eq!(Article::new(&["Biegun: US Ready To Resume Talks"]).sequences[0].style, Style::Title);
+        assert_eq!(Article::new(&["Biegun said talks could resume"]).sequences[0].style, Style::Normal);
+    }
+
+    #[test]
+    fn document_flags_see_other_mentions() {
+        let a =
+            Article::new(&["Given said so.", "The team: John Given, Breen, Staunton. It was given away."]);
+        assert_eq!(a.doc_flags("Given") & (LOWER_SEEN | AFTER_GIVEN), LOWER_SEEN | AFTER_GIVEN);
+        assert_eq!(a.doc_flags("Breen") & IN_RUN, 0);
+    }
+
+    #[test]
+    fn features_differ_with_the_previous_tag_and_the_word() {
+        let a = Article::new(&["Phil Simmons took four"]);
+        let mut after_b = Vec::new();
+        features(&a, 0, 1, Tag::B, &mut after_b);
+        assert_ne!(named(&a, 0, 1), after_b);
+        assert_ne!(named(&a, 0, 0), named(&a, 0, 1));
+    }
+}

@@ -1,0 +1,127 @@
+//! From tags to name mentions: each run of B/I tags is one mention, with titles stripped
+//! from its front, particles from its end, and ALL CAPS words written in title case.
+//!
+//! A name that opens the body and is followed straight away by an upper-case wire dateline
+//! (`Peter Blackburn BRUSSELS 1996-08-22 ...`) is the reporter's byline, not a mention.
+
+use super::canonical;
+use super::features::{Article, Style, Tag};
+use super::lexicon;
+use super::tokens::{Kind, Token};
+
+/// One mention of a name in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name's words, canonically spelt.
+    pub words: Vec<String>,
+    /// Position of the mention among all tokens of the article (headline first).
+    pub position: usize,
+}
+
+/// The mentions of the tagged article, in text order, bylines left out.
+pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut offset = 0;
+    for (s, (seq, seq_tags)) in article.sequences.iter().zip(tags).enumerate() {
+        for (a, b) in spans(seq_tags) {
+            if s == 1 && a == 0 && is_dateline(seq.tokens.get(b)) {
+                continue;
+            }
+            let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
+            if !words.is_empty() {
+                mentions.push(Mention { words: canonical::canonical(&words), position: offset + a });
+            }
+        }
+        offset += seq.tokens.len();
+    }
+    mentions
+}
+
+/// Token ranges `[a, b)` of the names in a sequence's tags.
+fn spans(tags: &[Tag]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, tag) in tags.iter().enumerate() {
+        match (tag, start) {
+            (Tag::B, Some(a)) => {
+                spans.push((a, i));
+                start = Some(i);
+            }
+            (Tag::B, None) => start = Some(i),
+            (Tag::O, Some(a)) => {
+                spans.push((a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        spans.push((a, tags.len()));
+    }
+    spans
+}
+
+/// An upper-case place name, as a wire dateline starts.
+fn is_dateline(token: Option<&Token>) -> bool {
+    token.is_some_and(|t| {
+        t.kind == Kind::Word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    })
+}
+
+/// The words of a name: titles dropped from the front, particles from the end.
+fn name_words(tokens: &[Token], caps: bool) -> Vec<String> {
+    let start = tokens.iter().position(|t| !lexicon::is_title_word(t.text)).unwrap_or(tokens.len());
+    let end = tokens.iter().rposition(|t| !lexicon::is_particle(t.text)).map_or(start, |e| e + 1);
+    tokens[start..end.max(start)]
+        .iter()
+        .map(|t| if caps { title_case(t.text) } else { t.text.to_string() })
+        .collect()
+}
+
+/// `SHEARER` -> `Shearer`, `JAE-IN` -> `Jae-in`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Tag::{B, I, O};
+
+    #[test]
+    fn spans_from_tags() {
+        assert_eq!(spans(&[O, B, I, O, B, B, I]), vec![(1, 3), (4, 5), (5, 7)]);
+    }
+
+    #[test]
+    fn titles_and_trailing_particles_are_dropped() {
+        let a = Article::new(&["President Moon Jae-in", "Aravinda de"]);
+        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["Moon", "Jae-in"]);
+        assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
+    }
+
+    #[test]
+    fn caps_names_are_title_cased() {
+        assert_eq!(title_case("SHEARER"), "Shearer");
+        assert_eq!(title_case("JAE-IN"), "Jae-in");
+    }
+
+    #[test]
+    fn byline_before_a_dateline_is_not_a_mention() {
+        let a = Article::new(&["EU WARNS", "Peter Blackburn BRUSSELS 1996-08-22 Franz Fischler said"]);
+        let mut tags = vec![vec![O, O], vec![O; 7]];
+        tags[1][0] = B;
+        tags[1][1] = I;
+        tags[1][4] = B;
+        tags[1][5] = I;
+        let got = find(&a, &tags);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].words, vec!["Franz", "Fischler"]);
+    }
+}
