@@ -3,7 +3,7 @@
 //! Nothing outside this module sees a clap type.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::{Args, Parser, Subcommand};
@@ -12,6 +12,7 @@ use crate::commands::{self, Command};
 use crate::dates::{self, Bound};
 use crate::ingest::Pipeline;
 use crate::output::Styling;
+use crate::people::Aliases;
 use crate::search::{FacetField, Filters, SearchRequest};
 
 /// Turn a raw news archive into a faceted full-text index, and query it.
@@ -77,6 +78,13 @@ struct IngestArgs {
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
 
+    /// Merge or rename people with an aliases file (one person a line: NAME | VARIANT | ...)
+    ///
+    /// Each line holds a canonical name and then its variants, separated by `|`; blank lines
+    /// and `#` comments are skipped. A variant is matched as a whole name, ignoring case.
+    #[arg(long, value_name = "FILE")]
+    people_aliases: Option<PathBuf>,
+
     /// Writer memory budget in MB, shared by the indexing threads
     #[arg(long, value_name = "MB", default_value_t = 256)]
     memory: usize,
@@ -91,6 +99,13 @@ struct ExtractArgs {
     /// Outlet name for every article, instead of detecting it from the text
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
+
+    /// Merge or rename people with an aliases file (one person a line: NAME | VARIANT | ...)
+    ///
+    /// Each line holds a canonical name and then its variants, separated by `|`; blank lines
+    /// and `#` comments are skipped. A variant is matched as a whole name, ignoring case.
+    #[arg(long, value_name = "FILE")]
+    people_aliases: Option<PathBuf>,
 
     /// Print JSON Lines (one article object per line) instead of a short summary
     #[arg(long)]
@@ -161,14 +176,14 @@ impl Cli {
             Sub::Ingest(a) => Command::Ingest(commands::ingest::Config {
                 index,
                 paths: a.paths,
-                pipeline: Pipeline { outlet: a.outlet },
+                pipeline: pipeline(a.outlet, a.people_aliases.as_deref())?,
                 memory_bytes: a.memory.max(1) << 20,
                 threads: default_threads(),
                 progress: std::io::stderr().is_terminal(),
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
                 paths: a.paths,
-                pipeline: Pipeline { outlet: a.outlet },
+                pipeline: pipeline(a.outlet, a.people_aliases.as_deref())?,
                 json: a.json,
             }),
             Sub::Search(a) => Command::Search(commands::search::Config {
@@ -199,6 +214,12 @@ impl FilterArgs {
         }
         Ok(Filters { outlets: self.outlet, persons: self.person, authors: self.author, since, until })
     }
+}
+
+/// The pipeline settings shared by `ingest` and `extract`.
+fn pipeline(outlet: Option<String>, people_aliases: Option<&Path>) -> Result<Pipeline> {
+    let people_aliases = people_aliases.map(Aliases::load).transpose()?.unwrap_or_default();
+    Ok(Pipeline { outlet, people_aliases })
 }
 
 fn parse_facets(names: &[String]) -> Result<Vec<FacetField>> {

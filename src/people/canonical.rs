@@ -27,6 +27,13 @@ pub fn canonical(words: &[String]) -> Vec<String> {
     }
 }
 
+/// `Moon` `Jae-in`: a Korean family name and a hyphenated two-syllable given name, which
+/// together are certainly a person's name.
+pub fn is_korean_name(family: &str, given: &str) -> bool {
+    is_korean_family(family)
+        && given.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
+}
+
 fn is_korean_family(word: &str) -> bool {
     lexicon::KOREAN_FAMILY.binary_search(&word).is_ok()
 }
@@ -86,6 +93,14 @@ mod tests {
     #[test]
     fn apostrophes_are_straightened() {
         assert_eq!(canon("Keith O’Neill"), "Keith O'Neill");
+    }
+
+    #[test]
+    fn korean_name_pairs() {
+        assert!(is_korean_name("Moon", "Jae-in"));
+        assert!(is_korean_name("Lee", "Do-hoon"));
+        assert!(!is_korean_name("Moon", "Landing-site"));
+        assert!(!is_korean_name("Trump", "Jae-in"));
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! A name that opens the body and is followed straight away by an upper-case wire dateline
 //! (`Peter Blackburn BRUSSELS 1996-08-22 ...`) is the reporter's byline, not a mention.
 
-use super::canonical;
 use super::features::{Article, Style, Tag};
 use super::lexicon;
 use super::tokens::{Kind, Token};
+use super::{canonical, resolve};
 
 /// One mention of a name in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,7 @@ pub struct Mention {
     pub words: Vec<String>,
     /// Position of the mention among all tokens of the article (headline first).
     pub position: usize,
+    pub headline: bool,
 }
 
 /// The mentions of the tagged article, in text order, bylines left out.
@@ -29,12 +30,38 @@ pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
             if !words.is_empty() {
-                mentions.push(Mention { words: canonical::canonical(&words), position: offset + a });
+                let words = canonical::canonical(&words);
+                mentions.push(Mention { words, position: offset + a, headline: s == 0 });
             }
         }
         offset += seq.tokens.len();
     }
     mentions
+}
+
+/// Headline mentions, trusted only as far as the body confirms them (headlines capitalise
+/// every word): a name the body writes too, or writes more fully, is kept; one that ran into
+/// other headline words (`Virginia Thomas Agrees`) is cut back to the body's name; the rest
+/// are dropped. When the body names nobody, the headline stands alone.
+pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
+    let body: Vec<(Vec<String>, &Mention)> =
+        mentions.iter().filter(|m| !m.headline).map(|m| (resolve::parts(&m.words), m)).collect();
+    if body.is_empty() {
+        return mentions;
+    }
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.iter().filter(|m| m.headline) {
+        let parts = resolve::parts(&m.words);
+        if body.iter().any(|(b, _)| resolve::contains(b, &parts)) {
+            out.push(m.clone());
+        } else if let Some((_, b)) =
+            body.iter().filter(|(b, _)| resolve::contains(&parts, b)).max_by_key(|(b, _)| b.len())
+        {
+            out.push(Mention { words: b.words.clone(), ..m.clone() });
+        }
+    }
+    out.extend(body.into_iter().map(|(_, m)| m.clone()));
+    out
 }
 
 /// Token ranges `[a, b)` of the names in a sequence's tags.
@@ -110,6 +137,29 @@ mod tests {
     fn caps_names_are_title_cased() {
         assert_eq!(title_case("SHEARER"), "Shearer");
         assert_eq!(title_case("JAE-IN"), "Jae-in");
+    }
+
+    fn mention(name: &str, headline: bool) -> Mention {
+        Mention { words: name.split(' ').map(String::from).collect(), position: 0, headline }
+    }
+
+    #[test]
+    fn headline_mentions_are_confirmed_by_the_body() {
+        let got = confirm_headline(vec![
+            mention("Virginia Thomas Agrees", true),
+            mention("Biden", true),
+            mention("Fiona", true),
+            mention("Virginia Thomas", false),
+            mention("Joe Biden", false),
+        ]);
+        let names: Vec<String> = got.iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(names, vec!["Virginia Thomas", "Biden", "Virginia Thomas", "Joe Biden"]);
+        assert!(got[0].headline && got[1].headline);
+    }
+
+    #[test]
+    fn headline_stands_alone_when_the_body_names_nobody() {
+        assert_eq!(confirm_headline(vec![mention("Shearer", true)]), vec![mention("Shearer", true)]);
     }
 
     #[test]

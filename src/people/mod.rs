@@ -52,8 +52,8 @@ impl<'m> Extractor<'m> {
             std::iter::once(headline).chain(paragraphs.iter().map(String::as_str)).collect();
         let article = Article::new(&parts);
         let tags = self.model.tag(&article);
-        let mentions: Vec<(Vec<String>, usize)> =
-            mentions::find(&article, &tags).into_iter().map(|m| (m.words, m.position)).collect();
+        let found = mentions::confirm_headline(mentions::find(&article, &tags));
+        let mentions: Vec<(Vec<String>, usize)> = found.into_iter().map(|m| (m.words, m.position)).collect();
         resolve::people(&mentions)
             .into_iter()
             .map(|p| p.name)
@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn headline_people_come_first() {
-        let got = extract("Biegun arrives", &["Donald Trump sent Stephen Biegun to Seoul.".into()], &[]);
-        assert_eq!(got, vec!["Stephen Biegun", "Donald Trump"]);
+        let body = "President Donald Trump said Secretary of State Mike Pompeo would go.".to_string();
+        let got = extract("Pompeo doesn't rule out another summit", &[body], &[]);
+        assert_eq!(got, vec!["Mike Pompeo", "Donald Trump"]);
     }
 }

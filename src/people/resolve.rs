@@ -14,12 +14,25 @@ pub struct Person {
     pub first: usize,
 }
 
-/// A distinct name with its lower-cased words and first position.
+/// A distinct name with its lower-cased words, their hyphen-split parts and first position.
 #[derive(Debug, Clone)]
 struct Name {
     words: Vec<String>,
     key: Vec<String>,
+    parts: Vec<String>,
     first: usize,
+}
+
+impl Name {
+    fn new(words: Vec<String>, first: usize) -> Name {
+        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        Name { parts: parts(&words), words, key, first }
+    }
+}
+
+/// A name's lower-cased words split at hyphens, so `Yo Jong` is found in `Kim Yo-jong`.
+pub fn parts(words: &[String]) -> Vec<String> {
+    words.iter().flat_map(|w| w.split('-')).filter(|p| !p.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Groups mentions (words, position) into people, ordered by first mention.
@@ -29,11 +42,11 @@ pub fn people(mentions: &[(Vec<String>, usize)]) -> Vec<Person> {
     let mut dropped = vec![false; names.len()];
     for (i, short) in names.iter().enumerate() {
         let longer: Vec<usize> = (0..names.len())
-            .filter(|&j| names[j].key.len() > short.key.len() && contains(&names[j].key, &short.key))
+            .filter(|&j| names[j].parts.len() > short.parts.len() && contains(&names[j].parts, &short.parts))
             .collect();
-        if longer.iter().any(|&a| longer.iter().any(|&b| !related(&names[a].key, &names[b].key))) {
+        if longer.iter().any(|&a| longer.iter().any(|&b| !related(&names[a].parts, &names[b].parts))) {
             dropped[i] = true;
-        } else if let Some(&j) = longer.iter().max_by_key(|&&j| names[j].key.len()) {
+        } else if let Some(&j) = longer.iter().max_by_key(|&&j| (names[j].key.len(), names[j].parts.len())) {
             group[i] = j;
         }
     }
@@ -57,10 +70,10 @@ fn root(group: &[usize], mut i: usize) -> usize {
 fn distinct(mentions: &[(Vec<String>, usize)]) -> Vec<Name> {
     let mut names: Vec<Name> = Vec::new();
     for (words, position) in mentions {
-        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        match names.iter_mut().find(|n| n.key == key) {
+        let name = Name::new(words.clone(), *position);
+        match names.iter_mut().find(|n| n.key == name.key) {
             Some(n) => n.first = n.first.min(*position),
-            None => names.push(Name { words: words.clone(), key, first: *position }),
+            None => names.push(name),
         }
     }
     names
@@ -68,23 +81,16 @@ fn distinct(mentions: &[(Vec<String>, usize)]) -> Vec<Name> {
 
 /// Replaces a one-word `Trump-Kim` by `Trump` and `Kim` when both halves name people here.
 fn split_joined(names: Vec<Name>) -> Vec<Name> {
-    let known =
-        |part: &str, names: &[Name]| names.iter().any(|n| n.key.len() > 1 && n.key.iter().any(|w| w == part));
+    let known = |part: &str| names.iter().any(|n| n.key.len() > 1 && n.key.iter().any(|w| w == part));
     let mut out = Vec::with_capacity(names.len());
     for name in &names {
-        let parts: Vec<&str> = match name.key.as_slice() {
+        let halves: Vec<&str> = match name.key.as_slice() {
             [one] => one.split('-').collect(),
             _ => Vec::new(),
         };
         let unrelated = !names.iter().any(|n| n.key.len() > 1 && contains(&n.key, &name.key));
-        if parts.len() == 2 && unrelated && parts.iter().all(|p| known(p, &names)) {
-            for (part, written) in parts.iter().zip(name.words[0].split('-')) {
-                out.push(Name {
-                    words: vec![written.to_string()],
-                    key: vec![part.to_string()],
-                    first: name.first,
-                });
-            }
+        if halves.len() == 2 && unrelated && halves.iter().all(|h| known(h)) {
+            out.extend(name.words[0].split('-').map(|w| Name::new(vec![w.to_string()], name.first)));
         } else {
             out.push(name.clone());
         }
@@ -93,7 +99,7 @@ fn split_joined(names: Vec<Name>) -> Vec<Name> {
 }
 
 /// Whether `short` is a contiguous run of `long`.
-fn contains(long: &[String], short: &[String]) -> bool {
+pub fn contains(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && long.len() >= short.len() && long.windows(short.len()).any(|w| w == short)
 }
 
@@ -132,6 +138,11 @@ mod tests {
     fn joined_surnames_split_only_when_both_are_people() {
         assert_eq!(names(&["Donald Trump", "Kim Jong-un", "Trump-Kim"]), vec!["Donald Trump", "Kim Jong-un"]);
         assert_eq!(names(&["Ramos-Horta"]), vec!["Ramos-Horta"]);
+    }
+
+    #[test]
+    fn hyphenated_given_names_match_their_spaced_parts() {
+        assert_eq!(names(&["Yo Jong", "Kim Yo-jong"]), vec!["Kim Yo-jong"]);
     }
 
     #[test]
