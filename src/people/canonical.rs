@@ -30,8 +30,8 @@ pub fn canonical(words: &[String]) -> Vec<String> {
 /// `Moon` `Jae-in`: a Korean family name and a hyphenated two-syllable given name, which
 /// together are certainly a person's name.
 pub fn is_korean_name(family: &str, given: &str) -> bool {
-    is_korean_family(family)
-        && given.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
+    given.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
+        && is_korean_family(family)
 }
 
 fn is_korean_family(word: &str) -> bool {

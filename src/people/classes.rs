@@ -77,8 +77,14 @@ const ENGLISH_WORDS: &str = include_str!("../../data/people/english-words.txt");
 static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
 
 /// The classes of a word, whatever its case.
+#[cfg(test)]
 pub fn of(word: &str) -> Classes {
-    Classes(INDEX.get(&KeyHash::default().lower(word).finish()).copied().unwrap_or(0))
+    of_hash(KeyHash::default().lower(word).finish())
+}
+
+/// The classes of a word given the hash of its lower-case form.
+pub fn of_hash(lower: u64) -> Classes {
+    Classes(INDEX.get(&lower).copied().unwrap_or(0))
 }
 
 fn build() -> HashMap<u16> {

@@ -10,7 +10,7 @@
 //! so no feature string is built at run time.
 
 use super::classes::{self, Class, Classes};
-use super::hash::{HashMap, KeyHash};
+use super::hash::{self, HashMap, KeyHash};
 use super::lexicon;
 use super::tokens::{self, Kind, Token};
 
@@ -26,9 +26,12 @@ pub enum Style {
 #[derive(Debug, Clone)]
 pub struct Sequence<'a> {
     pub tokens: Vec<Token<'a>>,
-    pub classes: Vec<Classes>,
+    /// Hash of each token lower-cased (0 for numbers), shared by lookups and features.
+    pub lower: Vec<u64>,
     /// Whether the tagger looks at the token at all (others are never in a name).
     pub candidate: Vec<bool>,
+    /// Word classes of candidates and their neighbours (empty for other tokens).
+    pub classes: Vec<Classes>,
     pub style: Style,
 }
 
@@ -58,40 +61,48 @@ impl<'a> Article<'a> {
     pub fn new(parts: &[&'a str]) -> Article<'a> {
         let sequences: Vec<Sequence> = parts.iter().map(|p| Sequence::new(p)).collect();
         let mut doc = HashMap::default();
-        for s in &sequences {
-            s.note_words(&mut doc);
-        }
+        sequences.iter().for_each(|s| s.note_candidates(&mut doc));
+        sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
         Article { sequences, doc }
     }
 
-    fn doc_flags(&self, word: &str) -> u8 {
-        self.doc.get(&KeyHash::default().lower(word).finish()).copied().unwrap_or(0)
+    fn doc_flags(&self, lower: u64) -> u8 {
+        self.doc.get(&lower).copied().unwrap_or(0)
     }
 }
 
 impl<'a> Sequence<'a> {
     fn new(text: &'a str) -> Sequence<'a> {
         let tokens = tokens::tokenize(text);
-        let classes: Vec<Classes> = tokens
+        let lower: Vec<u64> = tokens
             .iter()
-            .map(|t| if t.kind == Kind::Word { classes::of(t.text) } else { Classes::default() })
+            .map(|t| if t.kind == Kind::Number { 0 } else { KeyHash::default().lower(t.text).finish() })
             .collect();
-        let candidate = (0..tokens.len()).map(|i| is_candidate(&tokens, &classes, i)).collect();
+        let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
+        let near =
+            |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
+        let classes = (0..tokens.len())
+            .map(|i| {
+                if tokens[i].kind == Kind::Word && near(i) {
+                    classes::of_hash(lower[i])
+                } else {
+                    Classes::default()
+                }
+            })
+            .collect();
         let style = style(&tokens);
-        Sequence { tokens, classes, candidate, style }
+        Sequence { tokens, lower, candidate, classes, style }
     }
 
     fn capitalised(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(Token::is_capitalised)
     }
 
-    /// Records how each word of the sequence is written, for the document-level features.
-    fn note_words(&self, doc: &mut HashMap<u8>) {
-        for (i, t) in self.tokens.iter().enumerate().filter(|(_, t)| t.kind == Kind::Word) {
+    /// Records how each candidate is written (mid-sentence, after a given name, ...).
+    fn note_candidates(&self, doc: &mut HashMap<u8>) {
+        for i in (0..self.tokens.len()).filter(|&i| self.candidate[i]) {
             let mut flags = 0;
-            if t.text.starts_with(char::is_lowercase) {
-                flags |= LOWER_SEEN;
-            } else if self.style == Style::Normal && !t.sentence_start {
+            if self.style == Style::Normal && !self.tokens[i].sentence_start && self.capitalised(i) {
                 let (before, after) = (i > 0 && self.capitalised(i - 1), self.capitalised(i + 1));
                 flags |= CAP_MID;
                 if before && self.classes[i - 1].has(Class::Given) {
@@ -99,13 +110,29 @@ impl<'a> Sequence<'a> {
                 }
                 flags |= if before || after { IN_RUN } else { ALONE };
             }
-            *doc.entry(KeyHash::default().lower(t.text).finish()).or_insert(0) |= flags;
+            *doc.entry(self.lower[i]).or_insert(0) |= flags;
+        }
+    }
+
+    /// Marks the candidates' words that the article also writes in lower case.
+    fn note_lower_case(&self, doc: &mut HashMap<u8>) {
+        for (t, h) in self.tokens.iter().zip(&self.lower) {
+            if t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) {
+                if let Some(flags) = doc.get_mut(h) {
+                    *flags |= LOWER_SEEN;
+                }
+            }
         }
     }
 }
 
+/// A lower-case name particle: `de`, `van`.
+pub fn is_particle(token: &Token) -> bool {
+    token.text.len() <= 5 && token.text.starts_with(char::is_lowercase) && lexicon::is_particle(token.text)
+}
+
 /// A capitalised word, or a name particle between a capitalised word and a capitalised word.
-fn is_candidate(tokens: &[Token], classes: &[Classes], i: usize) -> bool {
+fn is_candidate(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if t.kind != Kind::Word {
         return false;
@@ -113,23 +140,27 @@ fn is_candidate(tokens: &[Token], classes: &[Classes], i: usize) -> bool {
     if t.is_capitalised() || t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)) {
         return true;
     }
-    let particle = |j: usize| classes[j].has(Class::Particle) && lexicon::is_particle(tokens[j].text);
-    if !particle(i) || i == 0 || !(tokens[i - 1].is_capitalised() || particle(i - 1)) {
+    if !is_particle(t) || i == 0 || !(tokens[i - 1].is_capitalised() || is_particle(&tokens[i - 1])) {
         return false;
     }
-    let next = (i + 1..tokens.len()).find(|&j| !particle(j));
+    let next = (i + 1..tokens.len()).find(|&j| !is_particle(&tokens[j]));
     next.is_some_and(|j| tokens[j].is_capitalised())
 }
 
-/// The style of a sequence, from the share of capitalised words and of upper-case letters.
+/// The style of a sequence: ALL CAPS when most words are upper case, Title Case when most
+/// words of a longer line are capitalised.
 fn style(tokens: &[Token]) -> Style {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
-    let letters = words.iter().flat_map(|w| w.text.chars()).filter(|c| c.is_alphabetic());
-    let (upper, total) = letters.fold((0, 0), |(u, n), c| (u + usize::from(c.is_uppercase()), n + 1));
-    if total >= 6 && upper * 10 >= total * 8 {
+    let (mut words, mut capitalised, mut upper) = (0, 0, 0);
+    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        if t.text.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            upper += usize::from(!t.text.chars().any(char::is_lowercase));
+        }
+    }
+    if words >= 2 && upper * 10 >= words * 8 {
         Style::Caps
-    } else if words.len() >= 4 && words.iter().filter(|w| w.is_capitalised()).count() * 10 >= words.len() * 7
-    {
+    } else if words >= 4 && capitalised * 10 >= words * 7 {
         Style::Title
     } else {
         Style::Normal
@@ -158,6 +189,8 @@ pub trait Sink {
     fn add(&mut self, template: &str, value: &str);
     /// A feature `template` + lower-cased `value`.
     fn add_lower(&mut self, template: &str, value: &str);
+    /// A feature `template` + the lower-cased `word`, whose lower-case hash is `lower`.
+    fn add_word(&mut self, template: &str, word: &str, lower: u64);
     /// A feature `template` + `a` + `|` + `b`.
     fn add2(&mut self, template: &str, a: &str, b: &str);
 }
@@ -165,15 +198,19 @@ pub trait Sink {
 /// Run-time sink: feature hashes only.
 impl Sink for Vec<u64> {
     fn add(&mut self, template: &str, value: &str) {
-        self.push(KeyHash::with(template).str(value).finish());
+        self.push(hash::feature(template, KeyHash::default().str(value).finish()));
     }
 
     fn add_lower(&mut self, template: &str, value: &str) {
-        self.push(KeyHash::with(template).lower(value).finish());
+        self.push(hash::feature(template, KeyHash::default().lower(value).finish()));
+    }
+
+    fn add_word(&mut self, template: &str, _word: &str, lower: u64) {
+        self.push(hash::feature(template, lower));
     }
 
     fn add2(&mut self, template: &str, a: &str, b: &str) {
-        self.push(KeyHash::with(template).str(a).str("|").str(b).finish());
+        self.push(hash::feature(template, KeyHash::default().str(a).str("|").str(b).finish()));
     }
 }
 
@@ -185,7 +222,7 @@ pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl
     let shape = shape(t.text, &mut shape_buf);
     out.add("b", "");
     out.add("w=", t.text);
-    out.add_lower("l=", t.text);
+    out.add_word("l=", t.text, seq.lower[i]);
     out.add_lower("x3=", suffix(t.text, 3));
     out.add("s=", shape);
     out.add("t=", prev.name());
@@ -204,7 +241,7 @@ pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl
             out.add("ssg=", name);
         }
     }
-    let flags = article.doc_flags(t.text);
+    let flags = article.doc_flags(seq.lower[i]);
     for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
         out.add("d=", name);
     }
@@ -225,7 +262,7 @@ fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
         let shape = shape(n.text, &mut buf);
         match n.kind {
             Kind::Number => out.add(word_t, shape),
-            _ => out.add_lower(word_t, n.text),
+            _ => out.add_word(word_t, n.text, seq.lower[j as usize]),
         }
         if !shape_t.is_empty() {
             out.add(shape_t, shape);
@@ -310,8 +347,9 @@ mod tests {
     fn document_flags_see_other_mentions() {
         let a =
             Article::new(&["Given said so.", "The team: John Given, Breen, Staunton. It was given away."]);
-        assert_eq!(a.doc_flags("Given") & (LOWER_SEEN | AFTER_GIVEN), LOWER_SEEN | AFTER_GIVEN);
-        assert_eq!(a.doc_flags("Breen") & IN_RUN, 0);
+        let flags = |w: &str| a.doc_flags(KeyHash::default().lower(w).finish());
+        assert_eq!(flags("Given") & (LOWER_SEEN | AFTER_GIVEN), LOWER_SEEN | AFTER_GIVEN);
+        assert_eq!(flags("Breen") & (IN_RUN | ALONE), ALONE);
     }
 
     #[test]

@@ -56,9 +56,18 @@ impl KeyHash {
     }
 }
 
-/// The hash of a whole key string, as written in the model file.
-pub fn key(s: &str) -> u64 {
-    KeyHash::default().str(s).finish()
+/// The hash of a feature: its template (`l-1=`) and the hash of its value (`captain`).
+pub fn feature(template: &str, value: u64) -> u64 {
+    let t = KeyHash::with(template).finish();
+    KeyHash(t.rotate_left(23) ^ value.wrapping_mul(0x9e37_79b9_7f4a_7c15)).finish()
+}
+
+/// The hash of a feature name as written in the model file: the template is the name up
+/// to its first `=` (or the whole name), the value the rest.
+pub fn key(name: &str) -> u64 {
+    let split = name.find('=').map_or(name.len(), |i| i + 1);
+    let (template, value) = name.split_at(split);
+    feature(template, KeyHash::default().str(value).finish())
 }
 
 /// Hashes already mixed by [`KeyHash::finish`], used as they are by hash maps.
@@ -89,13 +98,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pieces_hash_like_the_whole_key() {
-        assert_eq!(KeyHash::with("w=").str("Simmons").finish(), key("w=Simmons"));
+    fn feature_names_hash_like_their_pieces() {
+        assert_eq!(feature("w=", KeyHash::default().str("Simmons").finish()), key("w=Simmons"));
+        assert_eq!(feature("l-1=", KeyHash::default().str("=").finish()), key("l-1=="));
+        assert_eq!(feature("b", KeyHash::default().finish()), key("b"));
+        assert_ne!(key("w=Simmons"), key("l=Simmons"));
     }
 
     #[test]
     fn lower_folds_ascii_and_unicode() {
-        assert_eq!(KeyHash::default().lower("SIMMONS").finish(), key("simmons"));
-        assert_eq!(KeyHash::default().lower("ÉMILE").finish(), key("émile"));
+        assert_eq!(KeyHash::default().lower("SIMMONS").finish(), KeyHash::default().str("simmons").finish());
+        assert_eq!(KeyHash::default().lower("ÉMILE").finish(), KeyHash::default().str("émile").finish());
     }
 }

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 
 use anyhow::{bail, Context, Result};
 
+use super::canonical;
 use super::features::{self, Article, Sequence, Tag};
 use super::hash::{self, HashMap};
-use super::{canonical, lexicon};
 
 /// Feature weights: one score per tag for each feature hash.
 #[derive(Debug, Clone, Default)]
@@ -96,7 +96,11 @@ pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> 
 /// learnt from has few Korean names, and the pattern is certain.
 fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
     for i in 0..seq.tokens.len().saturating_sub(1) {
-        if canonical::is_korean_name(seq.tokens[i].text, seq.tokens[i + 1].text) {
+        let (family, given) = (&seq.tokens[i], &seq.tokens[i + 1]);
+        if seq.candidate[i + 1]
+            && family.is_capitalised()
+            && canonical::is_korean_name(family.text, given.text)
+        {
             if tags[i] == Tag::O {
                 tags[i] = Tag::B;
             }
@@ -116,9 +120,7 @@ pub fn best(scores: &[f32; 3], allowed: [bool; 3]) -> Tag {
 
 /// Which tags a candidate may take: `I` only inside a name, a particle never begins one.
 pub fn allowed(seq: &Sequence, i: usize, prev: Tag) -> [bool; 3] {
-    let inside = prev != Tag::O;
-    let particle = lexicon::is_particle(seq.tokens[i].text);
-    [true, !particle, inside]
+    [true, !features::is_particle(&seq.tokens[i]), prev != Tag::O]
 }
 
 #[cfg(test)]

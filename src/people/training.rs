@@ -6,7 +6,7 @@
 //! time depends on it.
 
 use super::features::{self, Article, Sink, Tag};
-use super::hash::{HashMap, KeyHash};
+use super::hash::HashMap;
 use super::tagger::{self, Model};
 
 /// An article for training: its parts (headline, paragraphs) and its names as byte
@@ -27,32 +27,43 @@ pub struct Settings {
     pub seed: u64,
 }
 
-/// Training sink: hashes, and the feature's name the first time it is seen.
+/// Training sink: the run-time hashes, and each feature's name the first time it is seen.
 struct Named<'a> {
     hashes: Vec<u64>,
     names: &'a mut HashMap<String>,
 }
 
 impl Named<'_> {
-    fn push(&mut self, hash: KeyHash, name: impl FnOnce() -> String) {
-        let h = hash.finish();
-        self.hashes.push(h);
-        self.names.entry(h).or_insert_with(name);
+    fn name_last(&mut self, name: impl FnOnce() -> String) {
+        if let Some(&h) = self.hashes.last() {
+            self.names.entry(h).or_insert_with(name);
+        }
     }
+}
+
+fn lower(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 impl Sink for Named<'_> {
     fn add(&mut self, template: &str, value: &str) {
-        self.push(KeyHash::with(template).str(value), || format!("{template}{value}"));
+        self.hashes.add(template, value);
+        self.name_last(|| format!("{template}{value}"));
     }
 
     fn add_lower(&mut self, template: &str, value: &str) {
-        let lower: String = value.chars().flat_map(char::to_lowercase).collect();
-        self.push(KeyHash::with(template).str(&lower), || format!("{template}{lower}"));
+        self.hashes.add_lower(template, value);
+        self.name_last(|| format!("{template}{}", lower(value)));
+    }
+
+    fn add_word(&mut self, template: &str, word: &str, lower_hash: u64) {
+        self.hashes.add_word(template, word, lower_hash);
+        self.name_last(|| format!("{template}{}", lower(word)));
     }
 
     fn add2(&mut self, template: &str, a: &str, b: &str) {
-        self.push(KeyHash::with(template).str(a).str("|").str(b), || format!("{template}{a}|{b}"));
+        self.hashes.add2(template, a, b);
+        self.name_last(|| format!("{template}{a}|{b}"));
     }
 }
 
