@@ -4,7 +4,9 @@
 //!         [--predict DEV.jsonl PREDICTIONS.jsonl]`
 //!
 //! Each input line has `text` (first line the headline, the rest the body) and
-//! `person_mentions` (`[start, end, string]`, character offsets into `text`). With
+//! `person_mentions` (`[start, end, string]`, character offsets into `text`). Two names
+//! separated by one space are taken as one: CoNLL splits some names in sports lists
+//! (`Phil` + `Mickelson`), which would teach the tagger to cut names in two. With
 //! `--predict`, the fresh model also lists the people of each DEV document as
 //! `{"id", "people"}` lines, for a quick score before the model is compiled in.
 
@@ -53,16 +55,28 @@ fn example(doc: &Value) -> Result<Example> {
     let text = doc["text"].as_str().context("no text")?;
     let (headline, body) = split(text);
     let byte = |chars: u64| text.char_indices().nth(chars as usize).map_or(text.len(), |(b, _)| b);
-    let mut names = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for m in doc["person_mentions"].as_array().into_iter().flatten() {
         let (start, end) = (byte(m[0].as_u64().context("start")?), byte(m[1].as_u64().context("end")?));
-        if start < headline.len() {
-            names.push((0, start, end));
-        } else {
-            let offset = headline.len() + 1;
-            names.push((1, start - offset, end - offset));
+        match spans.last_mut() {
+            // `Phil Mickelson` annotated as two adjacent names (in lists): one person.
+            Some(last) if &text[last.1..start] == " " => last.1 = end,
+            _ => spans.push((start, end)),
         }
     }
+    let offset = headline.len() + 1;
+    let names = spans
+        .into_iter()
+        .map(
+            |(start, end)| {
+                if start < headline.len() {
+                    (0, start, end)
+                } else {
+                    (1, start - offset, end - offset)
+                }
+            },
+        )
+        .collect();
     Ok(Example { parts: vec![headline.to_string(), body.to_string()], names })
 }
 

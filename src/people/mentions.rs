@@ -99,12 +99,19 @@ fn is_dateline(token: Option<&Token>) -> bool {
 
 /// The words of a name: titles dropped from the front, particles from the end.
 fn name_words(tokens: &[Token], caps: bool) -> Vec<String> {
-    let start = tokens.iter().position(|t| !lexicon::is_title_word(t.text)).unwrap_or(tokens.len());
+    let title = |t: &Token| lexicon::is_title_word(t.text) && !is_initial(t.text);
+    let start = tokens.iter().position(|t| !title(t)).unwrap_or(tokens.len());
     let end = tokens.iter().rposition(|t| !lexicon::is_particle(t.text)).map_or(start, |e| e + 1);
     tokens[start..end.max(start)]
         .iter()
         .map(|t| if caps { title_case(t.text) } else { t.text.to_string() })
         .collect()
+}
+
+/// `S.`: one capital and a full stop, an initial even where it could abbreviate `South`.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
 }
 
 /// `SHEARER` -> `Shearer`, `JAE-IN` -> `Jae-in`.
@@ -131,6 +138,8 @@ mod tests {
         let a = Article::new(&["President Moon Jae-in", "Aravinda de"]);
         assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["Moon", "Jae-in"]);
         assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
+        let a = Article::new(&["S. Watkin"]);
+        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["S.", "Watkin"]);
     }
 
     #[test]
