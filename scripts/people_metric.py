@@ -19,6 +19,7 @@ Definitions (people-dev README, "The metric"):
    entity is found when some predicted name is related to one of its strings.
 """
 
+import collections
 import unicodedata
 from dataclasses import dataclass
 
@@ -197,3 +198,18 @@ def score(docs, predictions):
         facet.add(facet_counts(doc, names))
         lenient.add(lenient_counts(doc, names))
     return facet, lenient
+
+
+def error_counts(docs, predictions):
+    """Counters of missed gold entities (by a fullest string) and of uncredited predictions."""
+    missed, spurious = collections.Counter(), collections.Counter()
+    for doc in docs:
+        ents = entities(gold_strings(doc))
+        preds = predicted_names(predictions.get(doc["id"], []))
+        for e in ents:
+            if not any(credits(p, e) for p in preds):
+                missed[" ".join(max(e, key=len))] += 1
+        for p in preds:
+            if not any(credits(p, e) for e in ents):
+                spurious[" ".join(p)] += 1
+    return missed, spurious

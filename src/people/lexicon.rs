@@ -3,9 +3,18 @@
 //! sentence, name particles and Korean family names. Written from general English usage,
 //! not from any evaluation data.
 
-/// Words that come before a name but are not part of it (titles, roles, nationalities).
+/// Words that come before a name but are not part of it (titles, roles, nationalities),
+/// including hyphenated titles such as `Secretary-General`.
 pub fn is_title_word(word: &str) -> bool {
-    TITLES.binary_search(&word).is_ok() || word.ends_with(".S.") || NATIONALITIES.binary_search(&word).is_ok()
+    let listed = |w: &str| TITLES.binary_search(&w).is_ok() || NATIONALITIES.binary_search(&w).is_ok();
+    listed(word)
+        || word.ends_with(".S.")
+        || (word.contains('-') && word.split('-').any(|p| listed(p) && p != "N."))
+}
+
+/// Words that show a capitalised run names a place, organisation, party member or storm.
+pub fn is_non_person_word(word: &str) -> bool {
+    NON_PERSON.binary_search(&word).is_ok()
 }
 
 /// Lower-case words that sit inside a name: `Aravinda de Silva`, `Joost van der Westhuizen`.
@@ -28,8 +37,8 @@ pub fn lists() -> [(super::classes::Class, &'static [&'static str]); 7] {
 }
 
 const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn", "la", "le",
-    "st", "ter", "van", "von", "y",
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el", "ibn", "la",
+    "le", "st", "ten", "ter", "van", "von", "y",
 ];
 
 /// Common Korean family names in their usual romanisations.
@@ -245,7 +254,9 @@ const NON_PERSON: &[&str] = &[
     "County",
     "Court",
     "Cup",
+    "Cyclone",
     "Daily",
+    "Democrat",
     "Democrats",
     "Department",
     "Embassy",
@@ -258,8 +269,10 @@ const NON_PERSON: &[&str] = &[
     "Herald",
     "Hospital",
     "House",
+    "Hurricane",
     "Inc",
     "Inc.",
+    "Independent",
     "Institute",
     "Island",
     "Journal",
@@ -285,6 +298,7 @@ const NON_PERSON: &[&str] = &[
     "Press",
     "Province",
     "Republic",
+    "Republican",
     "Republicans",
     "River",
     "School",
@@ -292,9 +306,11 @@ const NON_PERSON: &[&str] = &[
     "Service",
     "States",
     "Station",
+    "Storm",
     "Street",
     "Times",
     "Tribune",
+    "Typhoon",
     "Union",
     "United",
     "University",
@@ -449,6 +465,8 @@ mod tests {
         assert!(is_title_word("U.S."));
         assert!(is_title_word("Korean"));
         assert!(is_particle("van"));
+        assert!(is_title_word("Undersecretary-General") && is_title_word("Vice-Premier"));
+        assert!(!is_title_word("Jean-Pierre"));
         assert!(!is_title_word("Moon"));
     }
 }

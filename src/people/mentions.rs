@@ -29,7 +29,7 @@ pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
-            if !words.is_empty() {
+            if !words.is_empty() && !words.iter().any(|w| lexicon::is_non_person_word(w)) {
                 let words = canonical::canonical(&words);
                 mentions.push(Mention { words, position: offset + a, headline: s == 0 });
             }
