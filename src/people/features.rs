@@ -54,6 +54,8 @@ const DOC_FLAGS: [(u8, &str); 5] = [
 pub struct Article<'a> {
     pub sequences: Vec<Sequence<'a>>,
     doc: HashMap<u8>,
+    /// The headline's first word, lower-cased: often the story's topic (`SOCCER - ...`).
+    topic: String,
 }
 
 impl<'a> Article<'a> {
@@ -63,7 +65,9 @@ impl<'a> Article<'a> {
         let mut doc = HashMap::default();
         sequences.iter().for_each(|s| s.note_candidates(&mut doc));
         sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
-        Article { sequences, doc }
+        let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
+        let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
+        Article { sequences, doc, topic }
     }
 
     fn doc_flags(&self, lower: u64) -> u8 {
@@ -246,6 +250,10 @@ pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl
         out.add("d=", name);
     }
     context(seq, i, out);
+    let mut next_buf = [0u8; 8];
+    let next = seq.tokens.get(i + 1).map_or("</s>", |n| self::shape(n.text, &mut next_buf));
+    out.add("h1=", &article.topic);
+    out.add2("h1s+1=", &article.topic, next);
 }
 
 /// Features of the neighbouring tokens.
