@@ -27,11 +27,19 @@ pub fn canonical(words: &[String]) -> Vec<String> {
     }
 }
 
-/// `Moon` `Jae-in`: a Korean family name and a hyphenated two-syllable given name, which
-/// together are certainly a person's name.
-pub fn is_korean_name(family: &str, given: &str) -> bool {
-    given.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
-        && is_korean_family(family)
+/// How many of these words (2 or 3) make a Korean name, if they start with one: a family
+/// name and a given name of two syllables, hyphenated (`Moon Jae-in`) or not (`Ri Son Gwon`).
+pub fn korean_name_len(words: &[&str]) -> Option<usize> {
+    let hyphenated = |w: &str| {
+        w.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
+    };
+    match words {
+        [family, given, ..] if hyphenated(given) && is_korean_family(family) => Some(2),
+        [family, a, b, ..] if is_syllable_word(a) && is_syllable_word(b) && is_korean_family(family) => {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 fn is_korean_family(word: &str) -> bool {
@@ -96,11 +104,12 @@ mod tests {
     }
 
     #[test]
-    fn korean_name_pairs() {
-        assert!(is_korean_name("Moon", "Jae-in"));
-        assert!(is_korean_name("Lee", "Do-hoon"));
-        assert!(!is_korean_name("Moon", "Landing-site"));
-        assert!(!is_korean_name("Trump", "Jae-in"));
+    fn korean_names_in_running_text() {
+        assert_eq!(korean_name_len(&["Moon", "Jae-in", "said"]), Some(2));
+        assert_eq!(korean_name_len(&["Ri", "Son", "Gwon"]), Some(3));
+        assert_eq!(korean_name_len(&["Moon", "Landing-site"]), None);
+        assert_eq!(korean_name_len(&["Trump", "Jae-in"]), None);
+        assert_eq!(korean_name_len(&["Lee", "Ann", "Rimes"]), None);
     }
 
     #[test]

@@ -92,19 +92,19 @@ pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> 
     tags
 }
 
-/// Tags `Moon Jae-in` patterns as names whatever the model says: the news text the model
-/// learnt from has few Korean names, and the pattern is certain.
+/// Tags `Moon Jae-in` and `Ri Son Gwon` patterns as names whatever the model says: the
+/// news text the model learnt from has few Korean names, and the patterns are certain.
 fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
     for i in 0..seq.tokens.len().saturating_sub(1) {
-        let (family, given) = (&seq.tokens[i], &seq.tokens[i + 1]);
-        if seq.candidate[i + 1]
-            && family.is_capitalised()
-            && canonical::is_korean_name(family.text, given.text)
-        {
+        if !(seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
+            continue;
+        }
+        let words: Vec<&str> = seq.tokens[i..seq.tokens.len().min(i + 3)].iter().map(|t| t.text).collect();
+        if let Some(n) = canonical::korean_name_len(&words) {
             if tags[i] == Tag::O {
                 tags[i] = Tag::B;
             }
-            tags[i + 1] = Tag::I;
+            tags[i + 1..i + n].fill(Tag::I);
         }
     }
 }
