@@ -6,6 +6,8 @@
 //!    ([`classes`], [`lexicon`]) and how the article writes it elsewhere;
 //! 2. [`tagger`] marks the words of person names with a perceptron model trained on
 //!    news text (`data/people/model.tsv`, built by `scripts/train-people`);
+//!    [`complete`] then extends a surname found alone to the given name written before it
+//!    elsewhere in the article;
 //! 3. [`mentions`] turns tagged runs into names (titles, bylines, possessives off) spelt
 //!    canonically ([`canonical`]: `Kim Jong Un` -> `Kim Jong-un`);
 //! 4. [`resolve`] merges the mentions of one person under the fullest name written
@@ -16,6 +18,7 @@
 pub mod aliases;
 mod canonical;
 mod classes;
+mod complete;
 pub mod features;
 mod hash;
 mod lexicon;
@@ -51,7 +54,8 @@ impl<'m> Extractor<'m> {
         let parts: Vec<&str> =
             std::iter::once(headline).chain(paragraphs.iter().map(String::as_str)).collect();
         let article = Article::new(&parts);
-        let tags = self.model.tag(&article);
+        let mut tags = self.model.tag(&article);
+        complete::given_names(&article, &mut tags);
         let found = mentions::confirm_headline(mentions::find(&article, &tags));
         let mentions: Vec<(Vec<String>, usize)> = found.into_iter().map(|m| (m.words, m.position)).collect();
         resolve::people(&mentions)
