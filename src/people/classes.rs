@@ -35,11 +35,13 @@ pub enum Class {
     /// A lower-case name particle (`de`, `van`).
     Particle = 1 << 10,
     KoreanFamily = 1 << 11,
+    /// A one-word GeoNames place: a city of 15,000+ people, a country, a US state.
+    Place = 1 << 12,
 }
 
 impl Class {
     /// Every class with its feature name.
-    pub const ALL: [(Class, &'static str); 12] = [
+    pub const ALL: [(Class, &'static str); 13] = [
         (Class::Given, "given"),
         (Class::GivenTop, "given-top"),
         (Class::Surname, "surname"),
@@ -52,6 +54,7 @@ impl Class {
         (Class::Function, "function"),
         (Class::Particle, "particle"),
         (Class::KoreanFamily, "korean-family"),
+        (Class::Place, "place"),
     ];
 }
 
@@ -73,6 +76,7 @@ impl Classes {
 const GIVEN_NAMES: &str = include_str!("../../data/people/given-names.txt");
 const SURNAMES: &str = include_str!("../../data/people/surnames.txt");
 const ENGLISH_WORDS: &str = include_str!("../../data/people/english-words.txt");
+const PLACES: &str = include_str!("../../data/people/places.txt");
 
 static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
 
@@ -101,6 +105,7 @@ fn build() -> HashMap<u16> {
         add(name, Class::Surname);
     }
     data_lines(ENGLISH_WORDS).for_each(|w| add(w, Class::English));
+    data_lines(PLACES).for_each(|w| add(w, Class::Place));
     for (class, list) in lexicon::lists() {
         list.iter().for_each(|w| add(w, class));
     }
