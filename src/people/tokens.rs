@@ -71,8 +71,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
 fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind: Kind, boundary: bool) {
+    let possessive = word.ends_with(['s', 'S']);
     let stem_len = ["'s", "’s", "'S", "’S"]
         .iter()
+        .filter(|_| possessive)
         .find_map(|s| word.strip_suffix(s).filter(|stem| !stem.is_empty()).map(str::len));
     let sentence_start = boundary;
     match stem_len {
