@@ -14,9 +14,14 @@ pub fn is_title_word(word: &str) -> bool {
         || (word.contains('-') && word.split('-').any(|p| listed(p) && p != "N."))
 }
 
-/// Words that show a capitalised run names a place, organisation, party member or storm.
+/// Words that show a capitalised run names a place, organisation, event, party member or storm.
 pub fn is_non_person_word(word: &str) -> bool {
     NON_PERSON.binary_search(&word).is_ok()
+}
+
+/// Month and weekday names.
+pub fn is_month_or_day(word: &str) -> bool {
+    MONTHS_DAYS.binary_search(&word).is_ok()
 }
 
 /// Lower-case words that sit inside a name: `Aravinda de Silva`, `Joost van der Westhuizen`.

@@ -29,7 +29,7 @@ pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
-            if !words.is_empty() && !words.iter().any(|w| lexicon::is_non_person_word(w)) {
+            if is_person_like(&words) {
                 let words = canonical::canonical(&words);
                 mentions.push(Mention { words, position: offset + a, headline: s == 0 });
             }
@@ -62,6 +62,13 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
     }
     out.extend(body.into_iter().map(|(_, m)| m.clone()));
     out
+}
+
+/// A name holding no place or organisation word, and not made only of months and days.
+fn is_person_like(words: &[String]) -> bool {
+    !words.is_empty()
+        && !words.iter().any(|w| lexicon::is_non_person_word(w))
+        && !words.iter().all(|w| lexicon::is_month_or_day(w))
 }
 
 /// Token ranges `[a, b)` of the names in a sequence's tags.
@@ -140,6 +147,14 @@ mod tests {
         assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
         let a = Article::new(&["S. Watkin"]);
         assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["S.", "Watkin"]);
+    }
+
+    #[test]
+    fn places_events_and_dates_are_not_names() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(!is_person_like(&words("Kent County")));
+        assert!(!is_person_like(&words("June June")));
+        assert!(is_person_like(&words("June Carter")));
     }
 
     #[test]
