@@ -64,11 +64,13 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
-/// A name holding no place or organisation word, and not made only of months and days.
+/// A name holding no place or organisation word, and not made only of months and days or
+/// of initials (`D.` in `(D., Minn.)`).
 fn is_person_like(words: &[String]) -> bool {
     !words.is_empty()
         && !words.iter().any(|w| lexicon::is_non_person_word(w))
         && !words.iter().all(|w| lexicon::is_month_or_day(w))
+        && !words.iter().all(|w| is_initial(w))
 }
 
 /// Token ranges `[a, b)` of the names in a sequence's tags.
@@ -109,10 +111,9 @@ fn name_words(tokens: &[Token], caps: bool) -> Vec<String> {
     let title = |t: &Token| lexicon::is_title_word(t.text) && !is_initial(t.text);
     let start = tokens.iter().position(|t| !title(t)).unwrap_or(tokens.len());
     let end = tokens.iter().rposition(|t| !lexicon::is_particle(t.text)).map_or(start, |e| e + 1);
-    tokens[start..end.max(start)]
-        .iter()
-        .map(|t| if caps { title_case(t.text) } else { t.text.to_string() })
-        .collect()
+    let tokens = &tokens[start..end.max(start)];
+    let shouted = tokens.iter().all(|t| !t.text.chars().any(char::is_lowercase));
+    tokens.iter().map(|t| if caps || shouted { title_case(t.text) } else { t.text.to_string() }).collect()
 }
 
 /// `S.`: one capital and a full stop, an initial even where it could abbreviate `South`.
@@ -154,7 +155,14 @@ mod tests {
         let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
         assert!(!is_person_like(&words("Kent County")));
         assert!(!is_person_like(&words("June June")));
-        assert!(is_person_like(&words("June Carter")));
+        assert!(!is_person_like(&words("D.")));
+        assert!(is_person_like(&words("June Carter")) && is_person_like(&words("P. Simmons")));
+    }
+
+    #[test]
+    fn names_written_in_capitals_are_title_cased_anywhere() {
+        let a = Article::new(&["AMY GOODMAN: Welcome"]);
+        assert_eq!(name_words(&a.sequences[0].tokens[..2], false), vec!["Amy", "Goodman"]);
     }
 
     #[test]

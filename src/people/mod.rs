@@ -66,9 +66,18 @@ impl<'m> Extractor<'m> {
     }
 }
 
-/// Whether a name is the author's (or a part of it, or the author's is a part of it).
+/// Whether a name is the author's (or a part of it, or the author's is a part of it),
+/// middle initials aside (`Cheryl Chumley` is the byline's `Cheryl K. Chumley`).
 fn is_author(author: &str, name: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |s: &str| {
+        let all: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        let kept: Vec<String> = all.iter().filter(|w| !(w.len() <= 2 && w.ends_with('.'))).cloned().collect();
+        if kept.len() >= 2 {
+            kept
+        } else {
+            all
+        }
+    };
     resolve::related(&words(author), &words(name))
 }
 
@@ -119,6 +128,13 @@ mod tests {
     fn authors_are_left_out() {
         let got = extract("", &["Ron Chang reports on Lee Do-hoon.".into()], &["Ron Chang".into()]);
         assert_eq!(got, vec!["Lee Do-hoon"]);
+    }
+
+    #[test]
+    fn authors_match_without_middle_initials() {
+        assert!(is_author("Cheryl K. Chumley", "Cheryl Chumley"));
+        assert!(!is_author("Cheryl K. Chumley", "Cheryl Smith"));
+        assert!(!is_author("A. Lee", "Lee Do-hoon"));
     }
 
     #[test]
