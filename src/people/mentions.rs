@@ -22,6 +22,7 @@ pub struct Mention {
 /// The mentions of the tagged article, in text order, bylines left out.
 pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    let mut ships: Vec<Vec<String>> = Vec::new();
     let mut offset = 0;
     for (s, (seq, seq_tags)) in article.sequences.iter().zip(tags).enumerate() {
         for (a, b) in spans(seq_tags) {
@@ -29,14 +30,30 @@ pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
-            if is_person_like(&words) {
+            if is_ship(&seq.tokens, a) {
+                ships.push(words);
+            } else if is_person_like(&words) {
                 let words = canonical::canonical(&words);
                 mentions.push(Mention { words, position: offset + a, headline: s == 0 });
             }
         }
         offset += seq.tokens.len();
     }
+    mentions.retain(|m| !ships.contains(&m.words));
     mentions
+}
+
+/// Ship prefixes: `USS Ronald Reagan` and `HMS Queen Elizabeth` are ships, and so is `the
+/// Ronald Reagan` later in the same article.
+const SHIP_PREFIXES: &[&str] =
+    &["ARA", "HMAS", "HMCS", "HMNZS", "HMS", "INS", "MV", "RMS", "ROKS", "SS", "USNS", "USS"];
+
+/// Whether the name starting at token `a` is a ship's: it starts with a ship prefix, or
+/// follows one, titles in between (`HMS Queen Elizabeth`).
+fn is_ship(tokens: &[Token], a: usize) -> bool {
+    let prefix = |t: &Token| SHIP_PREFIXES.contains(&t.text);
+    let mut before = tokens[..a].iter().rev().skip_while(|t| lexicon::is_title_word(t.text) && !prefix(t));
+    prefix(&tokens[a]) || before.next().is_some_and(prefix)
 }
 
 /// Headline mentions, trusted only as far as the body confirms them (headlines capitalise
@@ -163,6 +180,17 @@ mod tests {
     fn names_written_in_capitals_are_title_cased_anywhere() {
         let a = Article::new(&["AMY GOODMAN: Welcome"]);
         assert_eq!(name_words(&a.sequences[0].tokens[..2], false), vec!["Amy", "Goodman"]);
+    }
+
+    #[test]
+    fn ships_named_after_people_are_not_people() {
+        let a = Article::new(&[
+            "",
+            "USS Ronald Reagan left. The Ronald Reagan and Joe Biden. HMS Queen Elizabeth",
+        ]);
+        let tags = vec![vec![], vec![O, B, I, O, O, O, B, I, O, B, I, O, O, O, B]];
+        let got: Vec<String> = find(&a, &tags).iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(got, vec!["Joe Biden"]);
     }
 
     #[test]
