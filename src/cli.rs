@@ -14,6 +14,7 @@ use crate::ingest::records::FieldMap;
 use crate::ingest::Pipeline;
 use crate::outlets::hosts::HostTable;
 use crate::output::{Format, HitField, Styling};
+use crate::people::Aliases;
 use crate::search::{DatePeriod, FacetField, Filters, SearchRequest, Selection, Sort};
 
 /// Turn a raw news archive into a faceted full-text index, and query it.
@@ -227,6 +228,13 @@ struct ReadArgs {
     /// Extra host -> outlet names, one `HOST = NAME` per line, before the built-in table
     #[arg(long, value_name = "FILE")]
     outlets: Option<PathBuf>,
+
+    /// Merge or rename people with an aliases file (one person a line: NAME | VARIANT | ...)
+    ///
+    /// Each line holds a canonical name and then its variants, separated by `|`; blank lines
+    /// and `#` comments are skipped. A variant is matched as a whole name, ignoring case.
+    #[arg(long, value_name = "FILE")]
+    people_aliases: Option<PathBuf>,
 }
 
 impl ReadArgs {
@@ -242,7 +250,9 @@ impl ReadArgs {
             Some(file) => HostTable::with_file(file)?,
             None => HostTable::default(),
         };
-        Ok(Pipeline { outlet, format, zone, fields, hosts })
+        let people_aliases =
+            self.people_aliases.as_deref().map(Aliases::load).transpose()?.unwrap_or_default();
+        Ok(Pipeline { outlet, format, zone, fields, hosts, people_aliases })
     }
 }
 
@@ -611,6 +621,7 @@ impl FilterArgs {
     }
 }
 
+/// The pipeline settings shared by `ingest` and `extract`.
 fn parse_facets(names: &[String]) -> Result<Vec<FacetField>> {
     let mut fields: Vec<FacetField> = Vec::new();
     for name in names.iter().filter(|n| !n.trim().is_empty()) {

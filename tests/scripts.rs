@@ -19,3 +19,8 @@ fn self_test(script: &str) {
 fn eval_cleaning_metric() {
     self_test("eval-cleaning");
 }
+
+#[test]
+fn eval_people_metric() {
+    self_test("eval-people");
+}

@@ -41,6 +41,8 @@ pub struct Pipeline {
     pub fields: FieldMap,
     /// Host -> outlet names: the built-in table plus the user's.
     pub hosts: HostTable,
+    /// The archivist's people aliases, applied after extraction.
+    pub people_aliases: people::Aliases,
 }
 
 impl Pipeline {
@@ -179,7 +181,8 @@ impl Pipeline {
             bail!("no article text found");
         }
         let outlet = self.outlet.clone().or(draft.outlet).unwrap_or_else(|| profile.name().to_string());
-        let people = people::extract(&draft.headline, &draft.paragraphs, &draft.authors);
+        let people =
+            self.people_aliases.apply(people::extract(&draft.headline, &draft.paragraphs, &draft.authors));
         let body = text::join_paragraphs(&draft.paragraphs);
         let mut article = Article {
             id: String::new(),

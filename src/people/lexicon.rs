@@ -1,25 +1,69 @@
-//! Word lists the people extractor uses: titles and roles, words that mark places and
-//! organisations, and function words that are capitalised only because they start a
-//! sentence. Hand-written from general English usage, not from any evaluation data.
+//! Hand-written word lists the people extractor uses: titles and roles, words that mark
+//! places and organisations, function words that are capitalised only because they start a
+//! sentence, name particles and Korean family names. Written from general English usage,
+//! not from any evaluation data.
 
-/// Words that come before a name but are not part of it (titles, roles, nationalities).
+use std::sync::LazyLock;
+
+/// Words that come before a name but are not part of it (titles, roles, nationalities),
+/// including hyphenated titles such as `Secretary-General`.
 pub fn is_title_word(word: &str) -> bool {
-    TITLES.binary_search(&word).is_ok() || word.ends_with(".S.") || is_nationality(word)
+    let listed = |w: &str| TITLES.binary_search(&w).is_ok() || NATIONALITIES.binary_search(&w).is_ok();
+    listed(word)
+        || word.ends_with(".S.")
+        || (word.contains('-') && word.split('-').any(|p| listed(p) && p != "N."))
 }
 
-/// Words that show a capitalised run names a place, organisation, event or thing.
+/// Words that show a capitalised run names a place, organisation, event, party member or storm.
 pub fn is_non_person_word(word: &str) -> bool {
-    NON_PERSON.binary_search(&word).is_ok() || MONTHS_DAYS.binary_search(&word).is_ok()
+    NON_PERSON.binary_search(&word).is_ok()
 }
 
-/// Words capitalised at a sentence start that never begin a name.
-pub fn is_function_word(word: &str) -> bool {
-    FUNCTION.binary_search(&word).is_ok()
+/// Month and weekday names.
+pub fn is_month_or_day(word: &str) -> bool {
+    MONTHS_DAYS.binary_search(&word).is_ok()
 }
 
-fn is_nationality(word: &str) -> bool {
-    NATIONALITIES.binary_search(&word).is_ok()
+/// Lower-case words that sit inside a name: `Aravinda de Silva`, `Joost van der Westhuizen`.
+///
+/// Asked of nearly every short word, so the list is compared as packed integers.
+pub fn is_particle(word: &str) -> bool {
+    static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| PARTICLES.iter().filter_map(|p| pack(p)).collect());
+    pack(word).is_some_and(|w| PACKED.contains(&w))
 }
+
+/// The bytes of a word of at most 8 bytes as one integer.
+fn pack(word: &str) -> Option<u64> {
+    (word.len() <= 8).then(|| word.bytes().fold(0u64, |acc, b| (acc << 8) | u64::from(b)))
+}
+
+/// Each hand-written list with the word class it gives, for the class index.
+pub fn lists() -> [(super::classes::Class, &'static [&'static str]); 7] {
+    use super::classes::Class;
+    [
+        (Class::Title, TITLES),
+        (Class::Nationality, NATIONALITIES),
+        (Class::NonPerson, NON_PERSON),
+        (Class::MonthDay, MONTHS_DAYS),
+        (Class::Function, FUNCTION),
+        (Class::Particle, PARTICLES),
+        (Class::KoreanFamily, KOREAN_FAMILY),
+    ]
+}
+
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el", "ibn", "la",
+    "le", "st", "ten", "ter", "van", "von", "y",
+];
+
+/// Common Korean family names in their usual romanisations.
+pub const KOREAN_FAMILY: &[&str] = &[
+    "Ahn", "Bae", "Baek", "Byun", "Cha", "Chae", "Chang", "Cho", "Choe", "Choi", "Chong", "Chu", "Chun",
+    "Chung", "Ha", "Han", "Heo", "Hong", "Hwang", "Hyon", "Hyun", "Jang", "Jeon", "Jeong", "Jo", "Ju",
+    "Jung", "Kang", "Kim", "Ko", "Kwak", "Kwon", "Kye", "Lee", "Lim", "Min", "Moon", "Mun", "Nam", "No",
+    "Noh", "Oh", "Pak", "Park", "Pyo", "Pyon", "Ri", "Roh", "Ryang", "Ryu", "Seo", "Shin", "Sin", "Son",
+    "Song", "Suh", "Sung", "Tong", "Um", "Won", "Woo", "Yang", "Yeo", "Yi", "Yoo", "Yoon", "Yu", "Yun",
+];
 
 const TITLES: &[&str] = &[
     "Acting",
@@ -144,50 +188,167 @@ const TITLES: &[&str] = &[
 const NATIONALITIES: &[&str] = &[
     "Afghan",
     "African",
+    "Albanian",
+    "Algerian",
     "American",
+    "Angolan",
     "Arab",
+    "Argentine",
+    "Argentinian",
+    "Armenian",
     "Australian",
+    "Austrian",
+    "Azerbaijani",
+    "Bahraini",
+    "Bangladeshi",
+    "Belarusian",
+    "Belgian",
+    "Bolivian",
+    "Bosnian",
     "Brazilian",
     "British",
+    "Briton",
+    "Bulgarian",
+    "Burmese",
+    "Cambodian",
+    "Cameroonian",
     "Canadian",
+    "Chilean",
     "Chinese",
+    "Colombian",
+    "Congolese",
+    "Croat",
+    "Croatian",
+    "Cuban",
+    "Cypriot",
+    "Czech",
+    "Dane",
+    "Danish",
+    "Dominican",
     "Dutch",
+    "Dutchman",
+    "Dutchwoman",
+    "Ecuadorean",
+    "Ecuadorian",
     "Egyptian",
     "English",
+    "Englishman",
+    "Eritrean",
+    "Estonian",
+    "Ethiopian",
     "European",
+    "Filipino",
+    "Finn",
+    "Finnish",
     "French",
+    "Frenchman",
+    "Frenchwoman",
+    "Georgian",
     "German",
+    "Ghanaian",
+    "Greek",
+    "Guatemalan",
+    "Haitian",
+    "Honduran",
+    "Hungarian",
+    "Icelandic",
     "Indian",
+    "Indonesian",
     "Iranian",
     "Iraqi",
     "Irish",
+    "Irishman",
     "Israeli",
     "Italian",
+    "Jamaican",
     "Japanese",
+    "Jordanian",
+    "Kazakh",
+    "Kenyan",
     "Korean",
+    "Kosovar",
+    "Kurdish",
+    "Kuwaiti",
+    "Kyrgyz",
+    "Latvian",
+    "Lebanese",
+    "Liberian",
+    "Libyan",
+    "Lithuanian",
+    "Macedonian",
+    "Malaysian",
+    "Malian",
+    "Maltese",
     "Mexican",
+    "Moldovan",
+    "Mongolian",
+    "Montenegrin",
+    "Moroccan",
+    "Mozambican",
     "N.",
+    "Namibian",
+    "Nepalese",
+    "Nicaraguan",
+    "Nigerian",
     "North",
+    "Norwegian",
+    "Omani",
     "Pakistani",
     "Palestinian",
+    "Panamanian",
+    "Paraguayan",
+    "Peruvian",
+    "Polish",
+    "Portuguese",
+    "Qatari",
+    "Romanian",
     "Russian",
+    "Rwandan",
     "S.",
+    "Salvadoran",
     "Saudi",
+    "Scot",
+    "Scotsman",
     "Scottish",
+    "Senegalese",
+    "Serb",
+    "Serbian",
+    "Singaporean",
+    "Slovak",
+    "Slovenian",
+    "Somali",
     "South",
     "Spanish",
+    "Sudanese",
+    "Swede",
+    "Swedish",
     "Swiss",
     "Syrian",
     "Taiwanese",
+    "Tajik",
+    "Tanzanian",
+    "Thai",
+    "Tibetan",
+    "Tunisian",
     "Turkish",
+    "Turkmen",
     "U.K.",
     "U.N.",
     "UK",
     "UN",
     "US",
+    "Ugandan",
     "Ukrainian",
+    "Uruguayan",
+    "Uzbek",
+    "Venezuelan",
     "Vietnamese",
     "Welsh",
+    "Yemeni",
+    "Yugoslav",
+    "Zairean",
+    "Zambian",
+    "Zimbabwean",
 ];
 
 const NON_PERSON: &[&str] = &[
@@ -225,7 +386,9 @@ const NON_PERSON: &[&str] = &[
     "County",
     "Court",
     "Cup",
+    "Cyclone",
     "Daily",
+    "Democrat",
     "Democrats",
     "Department",
     "Embassy",
@@ -238,8 +401,10 @@ const NON_PERSON: &[&str] = &[
     "Herald",
     "Hospital",
     "House",
+    "Hurricane",
     "Inc",
     "Inc.",
+    "Independent",
     "Institute",
     "Island",
     "Journal",
@@ -265,6 +430,7 @@ const NON_PERSON: &[&str] = &[
     "Press",
     "Province",
     "Republic",
+    "Republican",
     "Republicans",
     "River",
     "School",
@@ -272,9 +438,11 @@ const NON_PERSON: &[&str] = &[
     "Service",
     "States",
     "Station",
+    "Storm",
     "Street",
     "Times",
     "Tribune",
+    "Typhoon",
     "Union",
     "United",
     "University",
@@ -414,7 +582,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [TITLES, NATIONALITIES, NON_PERSON, MONTHS_DAYS, FUNCTION] {
+        for list in [TITLES, NATIONALITIES, NON_PERSON, MONTHS_DAYS, FUNCTION, PARTICLES, KOREAN_FAMILY] {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),
                 "unsorted near {:?}",
@@ -428,8 +596,9 @@ mod tests {
         assert!(is_title_word("President"));
         assert!(is_title_word("U.S."));
         assert!(is_title_word("Korean"));
-        assert!(is_non_person_word("Peninsula"));
-        assert!(is_function_word("But"));
+        assert!(is_particle("van") && is_particle("della") && !is_particle("vanilla") && !is_particle("v"));
+        assert!(is_title_word("Undersecretary-General") && is_title_word("Vice-Premier"));
+        assert!(!is_title_word("Jean-Pierre"));
         assert!(!is_title_word("Moon"));
     }
 }

@@ -1,120 +1,84 @@
 //! People extraction: the persons an article mentions, each once, under the fullest name.
 //!
-//! Candidates are runs of capitalised words in the body; titles, roles and nationalities
-//! are stripped from their front, runs holding place or organisation words are dropped,
-//! and one-word mentions (`Pompeo`, `Kim`) are resolved to a fuller name the same
-//! article writes (`Mike Pompeo`, `Kim Jong-un`). The headline only adds people the
-//! body names too, since headlines are often in title case.
+//! The stages, one module each:
+//! 1. [`features`] tokenises the headline and paragraphs ([`tokens`]) and describes every
+//!    capitalised word by its spelling, its neighbours, the word lists it is on
+//!    ([`classes`], [`lexicon`]) and how the article writes it elsewhere;
+//! 2. [`tagger`] marks the words of person names with a perceptron model trained on
+//!    news text (`data/people/model.tsv`, built by `scripts/train-people`);
+//!    [`complete`] then extends a surname found alone to the given name written before it
+//!    elsewhere in the article;
+//! 3. [`mentions`] turns tagged runs into names (titles, bylines, possessives off) spelt
+//!    canonically ([`canonical`]: `Kim Jong Un` -> `Kim Jong-un`);
+//! 4. [`resolve`] merges the mentions of one person under the fullest name written
+//!    (`Pompeo` -> `Mike Pompeo`) and splits `Trump-Kim`.
+//!
+//! An archivist's [`aliases`] file can then merge or rename people across the archive.
 
+pub mod aliases;
+mod canonical;
+mod classes;
+mod complete;
+pub mod features;
+mod hash;
 mod lexicon;
+mod mentions;
+mod resolve;
+pub mod tagger;
 mod tokens;
+pub mod training;
 
-use tokens::{Run, Token};
+pub use aliases::Aliases;
+use features::Article;
+use tagger::Model;
 
 /// The people mentioned in an article, in order of first mention, never an author.
 pub fn extract(headline: &str, paragraphs: &[String], authors: &[String]) -> Vec<String> {
-    let mut names = Names::default();
-    for paragraph in paragraphs {
-        for run in tokens::runs(paragraph) {
-            names.add_run(&run);
-        }
+    Extractor::new(Model::builtin()).extract(headline, paragraphs, authors)
+}
+
+/// People extraction with a given tagging model.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'m> {
+    model: &'m Model,
+}
+
+impl<'m> Extractor<'m> {
+    /// An extractor tagging with `model`.
+    pub fn new(model: &'m Model) -> Extractor<'m> {
+        Extractor { model }
     }
-    let mut people = names.resolve();
-    let headline_runs = tokens::runs(headline);
-    let in_headline = |name: &Vec<String>| {
-        headline_runs.iter().flat_map(|r| r.words()).any(|w| name.iter().any(|t| *t == w))
+
+    /// The people of an article (headline mentions count from the start), authors left out.
+    pub fn extract(&self, headline: &str, paragraphs: &[String], authors: &[String]) -> Vec<String> {
+        let parts: Vec<&str> =
+            std::iter::once(headline).chain(paragraphs.iter().map(String::as_str)).collect();
+        let article = Article::new(&parts);
+        let mut tags = self.model.tag(&article);
+        complete::given_names(&article, &mut tags);
+        let found = mentions::confirm_headline(mentions::find(&article, &tags));
+        let mentions: Vec<(Vec<String>, usize)> = found.into_iter().map(|m| (m.words, m.position)).collect();
+        resolve::people(&mentions)
+            .into_iter()
+            .map(|p| p.name)
+            .filter(|name| !authors.iter().any(|a| is_author(a, name)))
+            .collect()
+    }
+}
+
+/// Whether a name is the author's (or a part of it, or the author's is a part of it),
+/// middle initials aside (`Cheryl Chumley` is the byline's `Cheryl K. Chumley`).
+fn is_author(author: &str, name: &str) -> bool {
+    let words = |s: &str| {
+        let all: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        let kept: Vec<String> = all.iter().filter(|w| !(w.len() <= 2 && w.ends_with('.'))).cloned().collect();
+        if kept.len() >= 2 {
+            kept
+        } else {
+            all
+        }
     };
-    people.sort_by_key(|p| if in_headline(&p.tokens) { 0 } else { 1 });
-    people
-        .into_iter()
-        .map(|p| p.tokens.join(" "))
-        .filter(|name| !authors.iter().any(|a| related(a, name)))
-        .collect()
-}
-
-/// Whether one name's words are a contiguous run of the other's.
-fn related(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
-}
-
-#[derive(Debug, Clone)]
-struct Person {
-    tokens: Vec<String>,
-    first_seen: usize,
-}
-
-/// Candidate names seen so far, with the position of their first mention.
-#[derive(Default)]
-struct Names {
-    full: Vec<Person>,
-    single: Vec<Person>,
-    seen: usize,
-}
-
-impl Names {
-    fn add_run(&mut self, run: &Run) {
-        for part in split_joined(run) {
-            self.seen += 1;
-            let tokens = strip_titles(&part);
-            if tokens.iter().any(|t| lexicon::is_non_person_word(t)) {
-                continue;
-            }
-            let list = if tokens.len() >= 2 { &mut self.full } else { &mut self.single };
-            if tokens.is_empty() || tokens.len() > 4 || list.iter().any(|p| p.tokens == tokens) {
-                continue;
-            }
-            list.push(Person { tokens, first_seen: self.seen });
-        }
-    }
-
-    /// Merges shorter mentions into the fullest name they belong to.
-    fn resolve(self) -> Vec<Person> {
-        let mut people: Vec<Person> = Vec::new();
-        let mut full = self.full;
-        full.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
-        for person in full {
-            match people.iter_mut().find(|p| contains_run(&p.tokens, &person.tokens)) {
-                Some(longer) => longer.first_seen = longer.first_seen.min(person.first_seen),
-                None => people.push(person),
-            }
-        }
-        for single in self.single {
-            if let Some(p) = people.iter_mut().find(|p| refers_to(&single.tokens[0], &p.tokens)) {
-                p.first_seen = p.first_seen.min(single.first_seen);
-            }
-        }
-        people.sort_by_key(|p| p.first_seen);
-        people
-    }
-}
-
-/// Splits `Trump-Kim` style joined surnames into separate one-word mentions.
-fn split_joined(run: &Run) -> Vec<Vec<String>> {
-    let words = run.words();
-    match words.as_slice() {
-        [one] if one.split('-').count() == 2 && one.split('-').all(Token::is_capitalised) => {
-            one.split('-').map(|w| vec![w.to_string()]).collect()
-        }
-        _ => vec![words.into_iter().map(str::to_string).collect()],
-    }
-}
-
-/// Drops titles, roles and nationalities from the front of a run.
-fn strip_titles(words: &[String]) -> Vec<String> {
-    let start = words.iter().position(|w| !lexicon::is_title_word(w)).unwrap_or(words.len());
-    words[start..].to_vec()
-}
-
-fn contains_run(long: &[String], short: &[String]) -> bool {
-    long.len() >= short.len() && long.windows(short.len()).any(|w| w == short)
-}
-
-/// Whether a one-word mention names this person: the surname, or a Korean family name.
-fn refers_to(word: &str, name: &[String]) -> bool {
-    let korean_order = name.len() >= 2 && tokens::is_korean_given_name(&name[name.len() - 1]);
-    name.last().is_some_and(|l| l == word) || (korean_order && name[0] == word)
+    resolve::related(&words(author), &words(name))
 }
 
 #[cfg(test)]
@@ -138,6 +102,12 @@ mod tests {
     }
 
     #[test]
+    fn korean_spelling_variants_are_one_person() {
+        let got = people("Leader Kim Jong Un inspected a farm. Kim Jong-un then left.");
+        assert_eq!(got, vec!["Kim Jong-un"]);
+    }
+
+    #[test]
     fn joined_surnames_resolve_to_both_people() {
         let got = people("Donald Trump and Kim Jong-un met. Another Trump-Kim summit looms.");
         assert_eq!(got, vec!["Donald Trump", "Kim Jong-un"]);
@@ -158,5 +128,19 @@ mod tests {
     fn authors_are_left_out() {
         let got = extract("", &["Ron Chang reports on Lee Do-hoon.".into()], &["Ron Chang".into()]);
         assert_eq!(got, vec!["Lee Do-hoon"]);
+    }
+
+    #[test]
+    fn authors_match_without_middle_initials() {
+        assert!(is_author("Cheryl K. Chumley", "Cheryl Chumley"));
+        assert!(!is_author("Cheryl K. Chumley", "Cheryl Smith"));
+        assert!(!is_author("A. Lee", "Lee Do-hoon"));
+    }
+
+    #[test]
+    fn headline_people_come_first() {
+        let body = "President Donald Trump said Secretary of State Mike Pompeo would go.".to_string();
+        let got = extract("Pompeo doesn't rule out another summit", &[body], &[]);
+        assert_eq!(got, vec!["Mike Pompeo", "Donald Trump"]);
     }
 }

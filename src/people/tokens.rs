@@ -1,147 +1,168 @@
-//! Splitting text into runs of capitalised words: the candidate names.
+//! Splitting a headline or paragraph into tokens: words, numbers and punctuation marks.
+//!
+//! Initials (`P.`), dotted abbreviations (`U.S.`) and a few title abbreviations (`Mr.`)
+//! keep their full stop; any other full stop is a token of its own and ends a sentence.
+//! Possessives are split off (`Trump's` -> `Trump`, `'s`), while apostrophes and hyphens
+//! inside a word stay (`O'Neill`, `Jae-in`, `Trump-Kim`).
 
-use std::sync::LazyLock;
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
 
-use regex::Regex;
-
-use super::lexicon;
-
-/// A word as found in the text, possessive stripped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A token as found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
-    pub word: &'a str,
-    /// The word starts a sentence (its capital may not mean a name).
+    pub text: &'a str,
+    /// Byte offset of the token in the text it came from.
+    pub start: usize,
+    pub kind: Kind,
+    /// The token is the first word of a sentence, so its capital may not mean a name.
     pub sentence_start: bool,
 }
 
 impl Token<'_> {
-    /// Whether a word starts with an upper-case letter and has a lower-case one or is an initial.
-    pub fn is_capitalised(word: &str) -> bool {
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else { return false };
-        first.is_uppercase() && (word.chars().any(char::is_lowercase) || is_initial(word))
+    /// Whether the token is a word starting with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.text.starts_with(char::is_uppercase)
+    }
+
+    /// Byte offset just after the token.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
     }
 }
 
-/// A maximal run of capitalised words, not broken by punctuation.
-#[derive(Debug, Clone, Default)]
-pub struct Run<'a> {
-    pub tokens: Vec<Token<'a>>,
-}
+/// Abbreviations that keep their full stop (compared without it).
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Det", "Dr", "Ft", "Gen", "Gov", "Inc",
+    "Insp", "Jr", "Lt", "Ltd", "Maj", "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev",
+    "Sen", "Sgt", "Sr", "St", "Supt", "vs",
+];
 
-impl<'a> Run<'a> {
-    pub fn words(&self) -> Vec<&'a str> {
-        self.tokens.iter().map(|t| t.word).collect()
-    }
-}
-
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*").expect("valid regex"));
-
-/// Runs of capitalised words in a piece of text.
-pub fn runs(text: &str) -> Vec<Run<'_>> {
-    let mut runs = Vec::new();
-    let mut current = Run::default();
-    let mut last_end = 0;
-    let mut sentence_start = true;
-    for m in WORD.find_iter(text) {
-        let gap = &text[last_end..m.start()];
-        let (word, ends_sentence, possessive) = trim_word(m.as_str());
-        if gap.trim() != "" || last_end == 0 {
-            sentence_start |= gap.contains(['.', '?', '!', ':', '"', '“']) || last_end == 0;
-            flush(&mut current, &mut runs);
+/// The tokens of a piece of text.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut boundary = true;
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if c.is_whitespace() {
+            continue;
         }
-        if Token::is_capitalised(word) {
-            let start = sentence_start && current.tokens.is_empty();
-            if !(start && lexicon::is_function_word(word)) {
-                current.tokens.push(Token { word, sentence_start: start });
-            }
+        if !c.is_alphanumeric() {
+            let end = start + c.len_utf8();
+            tokens.push(Token { text: &text[start..end], start, kind: Kind::Punct, sentence_start: false });
+            boundary |= matches!(c, '.' | '!' | '?' | ':');
+            continue;
+        }
+        let end = word_end(text, start);
+        while rest.peek().is_some_and(|&(i, _)| i < end) {
+            rest.next();
+        }
+        let kind = if c.is_numeric() { Kind::Number } else { Kind::Word };
+        push_word(&mut tokens, &text[start..end], start, kind, boundary);
+        boundary = false;
+    }
+    tokens
+}
+
+/// Pushes a word, splitting a possessive `'s` off as its own token.
+fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind: Kind, boundary: bool) {
+    let possessive = word.ends_with(['s', 'S']);
+    let stem_len = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .filter(|_| possessive)
+        .find_map(|s| word.strip_suffix(s).filter(|stem| !stem.is_empty()).map(str::len));
+    let sentence_start = boundary;
+    match stem_len {
+        Some(n) => {
+            tokens.push(Token { text: &word[..n], start, kind, sentence_start });
+            let clitic =
+                Token { text: &word[n..], start: start + n, kind: Kind::Punct, sentence_start: false };
+            tokens.push(clitic);
+        }
+        None => tokens.push(Token { text: word, start, kind, sentence_start }),
+    }
+}
+
+/// End of the word starting at `start`: letters and digits, joined by single inner
+/// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut chars = text[start..].char_indices().map(|(i, c)| (start + i, c)).peekable();
+    let mut end = start;
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+        } else if matches!(c, '\'' | '’' | '-' | '.')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+        {
+            continue;
         } else {
-            flush(&mut current, &mut runs);
-        }
-        if possessive || ends_sentence {
-            flush(&mut current, &mut runs);
-        }
-        sentence_start = ends_sentence;
-        last_end = m.end();
-    }
-    flush(&mut current, &mut runs);
-    runs
-}
-
-fn flush<'a>(current: &mut Run<'a>, runs: &mut Vec<Run<'a>>) {
-    if !current.tokens.is_empty() {
-        runs.push(std::mem::take(current));
-    }
-}
-
-/// Strips trailing full stops (keeping initials and abbreviations) and possessives.
-fn trim_word(raw: &str) -> (&str, bool, bool) {
-    let mut word = raw.trim_end_matches(['-', '\'', '’']);
-    let mut ends_sentence = false;
-    if word.ends_with('.') && !is_initial(word) && !is_abbreviation(word) {
-        word = word.trim_end_matches('.');
-        ends_sentence = true;
-    }
-    for suffix in ["'s", "’s"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            return (stem, ends_sentence, true);
+            break;
         }
     }
-    (word, ends_sentence, raw.ends_with(['\'', '’']))
-}
-
-/// `K.` or `J.R.`: capital letters each followed by a full stop.
-fn is_initial(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() >= 2 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
-}
-
-/// `U.S.`, `N.`: short dotted abbreviations that do not end a sentence by themselves.
-fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 5 && word.matches('.').count() >= 2
-}
-
-/// The hyphenated given name of a romanised Korean name: `Jae-in`, `Jong-un`.
-pub fn is_korean_given_name(word: &str) -> bool {
-    match word.split_once('-') {
-        Some((a, b)) => {
-            Token::is_capitalised(a) && !b.is_empty() && b.chars().all(char::is_lowercase) && a.len() <= 6
-        }
-        None => false,
+    if bytes.get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
+        end += 1;
     }
+    end
+}
+
+/// `P`, `U.S`, `Mr`: words whose following full stop belongs to them.
+fn keeps_full_stop(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_capital || word.contains('.') || ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<Vec<&str>> {
-        runs(text).iter().map(Run::words).collect()
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
     }
 
     #[test]
-    fn runs_break_at_punctuation_and_lower_case() {
+    fn words_punctuation_and_possessives() {
         assert_eq!(
-            words("Mike Pompeo said Thursday, Stephen Biegun left."),
-            vec![vec!["Mike", "Pompeo"], vec!["Thursday"], vec!["Stephen", "Biegun"]]
+            texts("Donald Trump's envoy, Stephen Biegun, left."),
+            vec!["Donald", "Trump", "'s", "envoy", ",", "Stephen", "Biegun", ",", "left", "."]
         );
     }
 
     #[test]
-    fn possessive_ends_a_run() {
-        assert_eq!(words("Donald Trump's point man"), vec![vec!["Donald", "Trump"]]);
+    fn initials_abbreviations_and_inner_marks_stay_in_words() {
+        assert_eq!(
+            texts("P. Simmons (U.S.) met Mr. O'Neill"),
+            vec!["P.", "Simmons", "(", "U.S.", ")", "met", "Mr.", "O'Neill"]
+        );
+        assert_eq!(texts("Moon Jae-in, 1996-08-30"), vec!["Moon", "Jae-in", ",", "1996-08-30"]);
     }
 
     #[test]
-    fn sentence_start_function_words_are_dropped() {
-        assert_eq!(words("It rained. But Biegun said no."), vec![vec!["Biegun"]]);
+    fn sentence_starts_follow_full_stops_and_colons() {
+        let starts: Vec<&str> = tokenize("He left. \"Kim said no: Lee\" agreed")
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(starts, vec!["He", "Kim", "Lee"]);
     }
 
     #[test]
-    fn korean_given_names() {
-        assert!(is_korean_given_name("Jae-in"));
-        assert!(!is_korean_given_name("Trump-Kim"));
-        assert!(!is_korean_given_name("Jones"));
+    fn offsets_point_into_the_text() {
+        let text = "Émile Zola's book";
+        for t in tokenize(text) {
+            assert_eq!(&text[t.start..t.end()], t.text);
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -1,0 +1,139 @@
+//! Word classes: one lookup tells every list a word is on (given name, surname, English
+//! word, title, place or organisation marker, ...), case-insensitively.
+//!
+//! The lists are the data files under `data/people/` (built by
+//! `scripts/build-people-lexicons`, sources and licences in `data/people/README.md`) and the
+//! hand-written lists of [`super::lexicon`]. They are compiled into the binary, so nothing
+//! is read at run time.
+
+use std::sync::LazyLock;
+
+use super::hash::{HashMap, KeyHash};
+use super::lexicon;
+
+/// A list a word can be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum Class {
+    /// A US Census given name.
+    Given = 1,
+    /// One of the 300 most common US Census given names.
+    GivenTop = 1 << 1,
+    /// A US Census surname.
+    Surname = 1 << 2,
+    /// One of the 2,000 most common US Census surnames.
+    SurnameTop = 1 << 3,
+    /// A lower-case English dictionary word.
+    English = 1 << 4,
+    Title = 1 << 5,
+    Nationality = 1 << 6,
+    /// A word marking a place, organisation, event or thing (`River`, `Party`).
+    NonPerson = 1 << 7,
+    MonthDay = 1 << 8,
+    /// A function word (`The`, `But`).
+    Function = 1 << 9,
+    /// A lower-case name particle (`de`, `van`).
+    Particle = 1 << 10,
+    KoreanFamily = 1 << 11,
+    /// A one-word GeoNames place: a city of 15,000+ people, a country, a US state.
+    Place = 1 << 12,
+}
+
+impl Class {
+    /// Every class with its feature name.
+    pub const ALL: [(Class, &'static str); 13] = [
+        (Class::Given, "given"),
+        (Class::GivenTop, "given-top"),
+        (Class::Surname, "surname"),
+        (Class::SurnameTop, "surname-top"),
+        (Class::English, "english"),
+        (Class::Title, "title"),
+        (Class::Nationality, "nationality"),
+        (Class::NonPerson, "non-person"),
+        (Class::MonthDay, "month-day"),
+        (Class::Function, "function"),
+        (Class::Particle, "particle"),
+        (Class::KoreanFamily, "korean-family"),
+        (Class::Place, "place"),
+    ];
+}
+
+/// The set of classes of one word, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u16);
+
+impl Classes {
+    pub fn has(self, class: Class) -> bool {
+        self.0 & class as u16 != 0
+    }
+
+    /// The feature names of the classes in the set.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Class::ALL.into_iter().filter(move |(c, _)| self.has(*c)).map(|(_, n)| n)
+    }
+}
+
+const GIVEN_NAMES: &str = include_str!("../../data/people/given-names.txt");
+const SURNAMES: &str = include_str!("../../data/people/surnames.txt");
+const ENGLISH_WORDS: &str = include_str!("../../data/people/english-words.txt");
+const PLACES: &str = include_str!("../../data/people/places.txt");
+
+static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
+
+/// The classes of a word, whatever its case.
+#[cfg(test)]
+pub fn of(word: &str) -> Classes {
+    of_hash(KeyHash::default().lower(word).finish())
+}
+
+/// The classes of a word given the hash of its lower-case form.
+pub fn of_hash(lower: u64) -> Classes {
+    Classes(INDEX.get(&lower).copied().unwrap_or(0))
+}
+
+fn build() -> HashMap<u16> {
+    let mut index = HashMap::default();
+    let mut add = |word: &str, class: Class| {
+        *index.entry(KeyHash::default().lower(word).finish()).or_insert(0) |= class as u16;
+    };
+    for (rank, name) in data_lines(GIVEN_NAMES).enumerate() {
+        add(name, if rank < 300 { Class::GivenTop } else { Class::Given });
+        add(name, Class::Given);
+    }
+    for (rank, name) in data_lines(SURNAMES).enumerate() {
+        add(name, if rank < 2000 { Class::SurnameTop } else { Class::Surname });
+        add(name, Class::Surname);
+    }
+    data_lines(ENGLISH_WORDS).for_each(|w| add(w, Class::English));
+    data_lines(PLACES).for_each(|w| add(w, Class::Place));
+    for (class, list) in lexicon::lists() {
+        list.iter().for_each(|w| add(w, class));
+    }
+    index
+}
+
+/// The entries of a data file: its lines, without `#` comments and blank lines.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_get_their_classes_in_any_case() {
+        assert!(of("Michael").has(Class::GivenTop) && of("MICHAEL").has(Class::Given));
+        assert!(of("Johnson").has(Class::SurnameTop));
+        assert!(of("Moon").has(Class::English) && of("Moon").has(Class::KoreanFamily));
+        assert!(of("President").has(Class::Title));
+        assert!(of("de").has(Class::Particle));
+        assert_eq!(of("Xqzzyv"), Classes::default());
+    }
+
+    #[test]
+    fn names_lists_the_set_classes() {
+        let names: Vec<&str> = of("River").names().collect();
+        assert!(names.contains(&"non-person") && names.contains(&"english"), "{names:?}");
+    }
+}

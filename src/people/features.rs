@@ -1,0 +1,371 @@
+//! The article as the tagger sees it, and the features of one token in it.
+//!
+//! An article is a list of sequences (the headline, then each paragraph) of tokens. Each
+//! word knows its classes ([`super::classes`]); the article as a whole knows, for each
+//! word, how it is written elsewhere (lower case somewhere, capitalised mid-sentence, right
+//! after a given name, ...), which is what tells `Given` in a team list from a verb.
+//!
+//! Features are named by short strings (`w=Simmons`, `l-1=captain`, `g=surname`); the
+//! model file stores those names, and tagging feeds the same pieces to a streaming hash,
+//! so no feature string is built at run time.
+
+use super::classes::{self, Class, Classes};
+use super::hash::{self, HashMap, KeyHash};
+use super::lexicon;
+use super::tokens::{self, Kind, Token};
+
+/// How a sequence is written: normal text, Title Case or ALL CAPS (headlines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Normal,
+    Title,
+    Caps,
+}
+
+/// One headline or paragraph, tokenised.
+#[derive(Debug, Clone)]
+pub struct Sequence<'a> {
+    pub tokens: Vec<Token<'a>>,
+    /// Hash of each token lower-cased (0 for numbers), shared by lookups and features.
+    pub lower: Vec<u64>,
+    /// Whether the tagger looks at the token at all (others are never in a name).
+    pub candidate: Vec<bool>,
+    /// Word classes of candidates and their neighbours (empty for other tokens).
+    pub classes: Vec<Classes>,
+    pub style: Style,
+}
+
+/// Document-level facts about a word (by lower-cased hash), as bits.
+const LOWER_SEEN: u8 = 1;
+const CAP_MID: u8 = 1 << 1;
+const AFTER_GIVEN: u8 = 1 << 2;
+const IN_RUN: u8 = 1 << 3;
+const ALONE: u8 = 1 << 4;
+const DOC_FLAGS: [(u8, &str); 5] = [
+    (LOWER_SEEN, "lower"),
+    (CAP_MID, "cap-mid"),
+    (AFTER_GIVEN, "after-given"),
+    (IN_RUN, "in-run"),
+    (ALONE, "alone"),
+];
+
+/// An article ready for tagging.
+#[derive(Debug, Clone)]
+pub struct Article<'a> {
+    pub sequences: Vec<Sequence<'a>>,
+    doc: HashMap<u8>,
+    /// The headline's first word, lower-cased: often the story's topic (`SOCCER - ...`).
+    topic: String,
+}
+
+impl<'a> Article<'a> {
+    /// Tokenises the parts of an article (headline first, then paragraphs).
+    pub fn new(parts: &[&'a str]) -> Article<'a> {
+        let sequences: Vec<Sequence> = parts.iter().map(|p| Sequence::new(p)).collect();
+        let mut doc = HashMap::default();
+        sequences.iter().for_each(|s| s.note_candidates(&mut doc));
+        sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
+        let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
+        let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
+        Article { sequences, doc, topic }
+    }
+
+    fn doc_flags(&self, lower: u64) -> u8 {
+        self.doc.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+impl<'a> Sequence<'a> {
+    fn new(text: &'a str) -> Sequence<'a> {
+        let tokens = tokens::tokenize(text);
+        let lower: Vec<u64> = tokens
+            .iter()
+            .map(|t| if t.kind == Kind::Number { 0 } else { KeyHash::default().lower(t.text).finish() })
+            .collect();
+        let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
+        let near =
+            |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
+        let classes = (0..tokens.len())
+            .map(|i| {
+                if tokens[i].kind == Kind::Word && near(i) {
+                    classes::of_hash(lower[i])
+                } else {
+                    Classes::default()
+                }
+            })
+            .collect();
+        let style = style(&tokens);
+        Sequence { tokens, lower, candidate, classes, style }
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_capitalised)
+    }
+
+    /// Records how each candidate is written (mid-sentence, after a given name, ...).
+    fn note_candidates(&self, doc: &mut HashMap<u8>) {
+        for i in (0..self.tokens.len()).filter(|&i| self.candidate[i]) {
+            let mut flags = 0;
+            if self.style == Style::Normal && !self.tokens[i].sentence_start && self.capitalised(i) {
+                let (before, after) = (i > 0 && self.capitalised(i - 1), self.capitalised(i + 1));
+                flags |= CAP_MID;
+                if before && self.classes[i - 1].has(Class::Given) {
+                    flags |= AFTER_GIVEN;
+                }
+                flags |= if before || after { IN_RUN } else { ALONE };
+            }
+            *doc.entry(self.lower[i]).or_insert(0) |= flags;
+        }
+    }
+
+    /// Marks the candidates' words that the article also writes in lower case.
+    fn note_lower_case(&self, doc: &mut HashMap<u8>) {
+        for (t, h) in self.tokens.iter().zip(&self.lower) {
+            if t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) {
+                if let Some(flags) = doc.get_mut(h) {
+                    *flags |= LOWER_SEEN;
+                }
+            }
+        }
+    }
+}
+
+/// A lower-case name particle: `de`, `van`.
+pub fn is_particle(token: &Token) -> bool {
+    token.text.len() <= 5 && token.text.starts_with(char::is_lowercase) && lexicon::is_particle(token.text)
+}
+
+/// A capitalised word, or a name particle between a capitalised word and a capitalised word.
+fn is_candidate(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind != Kind::Word {
+        return false;
+    }
+    if t.is_capitalised() || t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)) {
+        return true;
+    }
+    if !is_particle(t) || i == 0 || !(tokens[i - 1].is_capitalised() || is_particle(&tokens[i - 1])) {
+        return false;
+    }
+    let next = (i + 1..tokens.len()).find(|&j| !is_particle(&tokens[j]));
+    next.is_some_and(|j| tokens[j].is_capitalised())
+}
+
+/// The style of a sequence: ALL CAPS when most words are upper case, Title Case when most
+/// words of a longer line are capitalised.
+fn style(tokens: &[Token]) -> Style {
+    let (mut words, mut capitalised, mut upper) = (0, 0, 0);
+    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        if t.text.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            upper += usize::from(!t.text.chars().any(char::is_lowercase));
+        }
+    }
+    if words >= 2 && upper * 10 >= words * 8 {
+        Style::Caps
+    } else if words >= 4 && capitalised * 10 >= words * 7 {
+        Style::Title
+    } else {
+        Style::Normal
+    }
+}
+
+/// The three tags: outside a name, beginning one, inside one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    O = 0,
+    B = 1,
+    I = 2,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 3] = [Tag::O, Tag::B, Tag::I];
+
+    fn name(self) -> &'static str {
+        ["O", "B", "I"][self as usize]
+    }
+}
+
+/// Where features go: hashed at run time, or named as well when training.
+pub trait Sink {
+    /// A feature `template` + `value`.
+    fn add(&mut self, template: &str, value: &str);
+    /// A feature `template` + lower-cased `value`.
+    fn add_lower(&mut self, template: &str, value: &str);
+    /// A feature `template` + the lower-cased `word`, whose lower-case hash is `lower`.
+    fn add_word(&mut self, template: &str, word: &str, lower: u64);
+    /// A feature `template` + `a` + `|` + `b`.
+    fn add2(&mut self, template: &str, a: &str, b: &str);
+}
+
+/// Run-time sink: feature hashes only.
+impl Sink for Vec<u64> {
+    fn add(&mut self, template: &str, value: &str) {
+        self.push(hash::feature(template, KeyHash::default().str(value).finish()));
+    }
+
+    fn add_lower(&mut self, template: &str, value: &str) {
+        self.push(hash::feature(template, KeyHash::default().lower(value).finish()));
+    }
+
+    fn add_word(&mut self, template: &str, _word: &str, lower: u64) {
+        self.push(hash::feature(template, lower));
+    }
+
+    fn add2(&mut self, template: &str, a: &str, b: &str) {
+        self.push(hash::feature(template, KeyHash::default().str(a).str("|").str(b).finish()));
+    }
+}
+
+/// Writes the features of token `i` of sequence `s`, given the previous token's tag.
+pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl Sink) {
+    let seq = &article.sequences[s];
+    let t = &seq.tokens[i];
+    let mut shape_buf = [0u8; 8];
+    let shape = shape(t.text, &mut shape_buf);
+    out.add("b", "");
+    out.add("w=", t.text);
+    out.add_word("l=", t.text, seq.lower[i]);
+    out.add_lower("x3=", suffix(t.text, 3));
+    out.add("s=", shape);
+    out.add("t=", prev.name());
+    out.add2("ts=", prev.name(), shape);
+    if seq.style != Style::Normal {
+        let style = if seq.style == Style::Caps { "caps" } else { "title" };
+        out.add("st=", style);
+        out.add2("sts=", style, shape);
+    }
+    if t.sentence_start {
+        out.add("ss", "");
+    }
+    for name in seq.classes[i].names() {
+        out.add("g=", name);
+        if t.sentence_start {
+            out.add("ssg=", name);
+        }
+    }
+    let flags = article.doc_flags(seq.lower[i]);
+    for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
+        out.add("d=", name);
+    }
+    context(seq, i, out);
+    let mut next_buf = [0u8; 8];
+    let next = seq.tokens.get(i + 1).map_or("</s>", |n| self::shape(n.text, &mut next_buf));
+    out.add("h1=", &article.topic);
+    out.add2("h1s+1=", &article.topic, next);
+}
+
+/// Features of the neighbouring tokens.
+fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
+    for (offset, word_t, shape_t, class_t) in
+        [(-2, "l-2=", "", ""), (-1, "l-1=", "s-1=", "g-1="), (1, "l+1=", "s+1=", "g+1="), (2, "l+2=", "", "")]
+    {
+        let j = i as isize + offset;
+        let Some(n) = usize::try_from(j).ok().and_then(|j| seq.tokens.get(j)) else {
+            out.add(word_t, if offset < 0 { "<s>" } else { "</s>" });
+            continue;
+        };
+        let mut buf = [0u8; 8];
+        let shape = shape(n.text, &mut buf);
+        match n.kind {
+            Kind::Number => out.add(word_t, shape),
+            _ => out.add_word(word_t, n.text, seq.lower[j as usize]),
+        }
+        if !shape_t.is_empty() {
+            out.add(shape_t, shape);
+            for name in seq.classes[j as usize].names() {
+                out.add(class_t, name);
+            }
+        }
+    }
+}
+
+/// The last `n` characters of a word.
+fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+/// A word's shape: `Xx` for `Simmons`, `X.` for `P.`, `Xx-x` for `Jae-in`, `d-d-d` for a date;
+/// runs of one kind of character written once, at most 8 characters.
+pub fn shape<'b>(word: &str, buf: &'b mut [u8; 8]) -> &'b str {
+    let mut len = 0;
+    for c in word.chars() {
+        let k = match c {
+            c if c.is_uppercase() => b'X',
+            c if c.is_lowercase() => b'x',
+            c if c.is_numeric() => b'd',
+            '.' | '-' | '\'' | ',' | '(' | ')' | '"' | ':' => c as u8,
+            _ => b'o',
+        };
+        if len > 0 && buf[len - 1] == k {
+            continue;
+        }
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = k;
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(article: &Article, s: usize, i: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        features(article, s, i, Tag::O, &mut out);
+        out
+    }
+
+    #[test]
+    fn shapes() {
+        let mut buf = [0u8; 8];
+        assert_eq!(shape("Simmons", &mut buf), "Xx");
+        assert_eq!(shape("P.", &mut buf), "X.");
+        assert_eq!(shape("Jae-in", &mut buf), "Xx-x");
+        assert_eq!(shape("1996-08-30", &mut buf), "d-d-d");
+        assert_eq!(shape("McCarthy", &mut buf), "XxXx");
+    }
+
+    #[test]
+    fn candidates_are_capitalised_words_and_inner_particles() {
+        let a = Article::new(&["Aravinda de Silva and the al-Assad family met"]);
+        let got: Vec<&str> = a.sequences[0]
+            .tokens
+            .iter()
+            .zip(&a.sequences[0].candidate)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.text)
+            .collect();
+        assert_eq!(got, vec!["Aravinda", "de", "Silva", "al-Assad"]);
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(Article::new(&["SOCCER - SHEARER NAMED CAPTAIN"]).sequences[0].style, Style::Caps);
+        assert_eq!(Article::new(&["Biegun: US Ready To Resume Talks"]).sequences[0].style, Style::Title);
+        assert_eq!(Article::new(&["Biegun said talks could resume"]).sequences[0].style, Style::Normal);
+    }
+
+    #[test]
+    fn document_flags_see_other_mentions() {
+        let a =
+            Article::new(&["Given said so.", "The team: John Given, Breen, Staunton. It was given away."]);
+        let flags = |w: &str| a.doc_flags(KeyHash::default().lower(w).finish());
+        assert_eq!(flags("Given") & (LOWER_SEEN | AFTER_GIVEN), LOWER_SEEN | AFTER_GIVEN);
+        assert_eq!(flags("Breen") & (IN_RUN | ALONE), ALONE);
+    }
+
+    #[test]
+    fn features_differ_with_the_previous_tag_and_the_word() {
+        let a = Article::new(&["Phil Simmons took four"]);
+        let mut after_b = Vec::new();
+        features(&a, 0, 1, Tag::B, &mut after_b);
+        assert_ne!(named(&a, 0, 1), after_b);
+        assert_ne!(named(&a, 0, 0), named(&a, 0, 1));
+    }
+}

@@ -1,0 +1,237 @@
+//! From tags to name mentions: each run of B/I tags is one mention, with titles stripped
+//! from its front, particles from its end, and ALL CAPS words written in title case.
+//!
+//! A name that opens the body and is followed straight away by an upper-case wire dateline
+//! (`Peter Blackburn BRUSSELS 1996-08-22 ...`) is the reporter's byline, not a mention.
+
+use super::features::{Article, Style, Tag};
+use super::lexicon;
+use super::tokens::{Kind, Token};
+use super::{canonical, resolve};
+
+/// One mention of a name in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name's words, canonically spelt.
+    pub words: Vec<String>,
+    /// Position of the mention among all tokens of the article (headline first).
+    pub position: usize,
+    pub headline: bool,
+}
+
+/// The mentions of the tagged article, in text order, bylines left out.
+pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut ships: Vec<Vec<String>> = Vec::new();
+    let mut offset = 0;
+    for (s, (seq, seq_tags)) in article.sequences.iter().zip(tags).enumerate() {
+        for (a, b) in spans(seq_tags) {
+            if s == 1 && a == 0 && is_dateline(seq.tokens.get(b)) {
+                continue;
+            }
+            let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
+            if is_ship(&seq.tokens, a) {
+                ships.push(words);
+            } else if is_person_like(&words) {
+                let words = canonical::canonical(&words);
+                mentions.push(Mention { words, position: offset + a, headline: s == 0 });
+            }
+        }
+        offset += seq.tokens.len();
+    }
+    mentions.retain(|m| !ships.contains(&m.words));
+    mentions
+}
+
+/// Ship prefixes: `USS Ronald Reagan` and `HMS Queen Elizabeth` are ships, and so is `the
+/// Ronald Reagan` later in the same article.
+const SHIP_PREFIXES: &[&str] =
+    &["ARA", "HMAS", "HMCS", "HMNZS", "HMS", "INS", "MV", "RMS", "ROKS", "SS", "USNS", "USS"];
+
+/// Whether the name starting at token `a` is a ship's: it starts with a ship prefix, or
+/// follows one, titles in between (`HMS Queen Elizabeth`).
+fn is_ship(tokens: &[Token], a: usize) -> bool {
+    let prefix = |t: &Token| SHIP_PREFIXES.contains(&t.text);
+    let mut before = tokens[..a].iter().rev().skip_while(|t| lexicon::is_title_word(t.text) && !prefix(t));
+    prefix(&tokens[a]) || before.next().is_some_and(prefix)
+}
+
+/// Headline mentions, trusted only as far as the body confirms them (headlines capitalise
+/// every word): a name the body writes too, or writes more fully, is kept; one that ran into
+/// other headline words (`Virginia Thomas Agrees`) is cut back to the body's name; the rest
+/// are dropped. When the body names nobody, the headline stands alone.
+pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
+    let body: Vec<(Vec<String>, &Mention)> =
+        mentions.iter().filter(|m| !m.headline).map(|m| (resolve::parts(&m.words), m)).collect();
+    if body.is_empty() {
+        return mentions;
+    }
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.iter().filter(|m| m.headline) {
+        let parts = resolve::parts(&m.words);
+        if body.iter().any(|(b, _)| resolve::contains(b, &parts)) {
+            out.push(m.clone());
+        } else if let Some((_, b)) =
+            body.iter().filter(|(b, _)| resolve::contains(&parts, b)).max_by_key(|(b, _)| b.len())
+        {
+            out.push(Mention { words: b.words.clone(), ..m.clone() });
+        }
+    }
+    out.extend(body.into_iter().map(|(_, m)| m.clone()));
+    out
+}
+
+/// A name holding no place or organisation word, and not made only of months and days or
+/// of initials (`D.` in `(D., Minn.)`).
+fn is_person_like(words: &[String]) -> bool {
+    !words.is_empty()
+        && !words.iter().any(|w| lexicon::is_non_person_word(w))
+        && !words.iter().all(|w| lexicon::is_month_or_day(w))
+        && !words.iter().all(|w| is_initial(w))
+}
+
+/// Token ranges `[a, b)` of the names in a sequence's tags.
+fn spans(tags: &[Tag]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, tag) in tags.iter().enumerate() {
+        match (tag, start) {
+            (Tag::B, Some(a)) => {
+                spans.push((a, i));
+                start = Some(i);
+            }
+            (Tag::B, None) => start = Some(i),
+            (Tag::O, Some(a)) => {
+                spans.push((a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        spans.push((a, tags.len()));
+    }
+    spans
+}
+
+/// An upper-case place name, as a wire dateline starts.
+fn is_dateline(token: Option<&Token>) -> bool {
+    token.is_some_and(|t| {
+        t.kind == Kind::Word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    })
+}
+
+/// The words of a name: titles dropped from the front, particles from the end.
+fn name_words(tokens: &[Token], caps: bool) -> Vec<String> {
+    let title = |t: &Token| lexicon::is_title_word(t.text) && !is_initial(t.text);
+    let start = tokens.iter().position(|t| !title(t)).unwrap_or(tokens.len());
+    let end = tokens.iter().rposition(|t| !lexicon::is_particle(t.text)).map_or(start, |e| e + 1);
+    let tokens = &tokens[start..end.max(start)];
+    let shouted = tokens.iter().all(|t| !t.text.chars().any(char::is_lowercase));
+    tokens.iter().map(|t| if caps || shouted { title_case(t.text) } else { t.text.to_string() }).collect()
+}
+
+/// `S.`: one capital and a full stop, an initial even where it could abbreviate `South`.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+}
+
+/// `SHEARER` -> `Shearer`, `JAE-IN` -> `Jae-in`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Tag::{B, I, O};
+
+    #[test]
+    fn spans_from_tags() {
+        assert_eq!(spans(&[O, B, I, O, B, B, I]), vec![(1, 3), (4, 5), (5, 7)]);
+    }
+
+    #[test]
+    fn titles_and_trailing_particles_are_dropped() {
+        let a = Article::new(&["President Moon Jae-in", "Aravinda de"]);
+        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["Moon", "Jae-in"]);
+        assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
+        let a = Article::new(&["S. Watkin"]);
+        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["S.", "Watkin"]);
+    }
+
+    #[test]
+    fn places_events_and_dates_are_not_names() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(!is_person_like(&words("Kent County")));
+        assert!(!is_person_like(&words("June June")));
+        assert!(!is_person_like(&words("D.")));
+        assert!(is_person_like(&words("June Carter")) && is_person_like(&words("P. Simmons")));
+    }
+
+    #[test]
+    fn names_written_in_capitals_are_title_cased_anywhere() {
+        let a = Article::new(&["AMY GOODMAN: Welcome"]);
+        assert_eq!(name_words(&a.sequences[0].tokens[..2], false), vec!["Amy", "Goodman"]);
+    }
+
+    #[test]
+    fn ships_named_after_people_are_not_people() {
+        let a = Article::new(&[
+            "",
+            "USS Ronald Reagan left. The Ronald Reagan and Joe Biden. HMS Queen Elizabeth",
+        ]);
+        let tags = vec![vec![], vec![O, B, I, O, O, O, B, I, O, B, I, O, O, O, B]];
+        let got: Vec<String> = find(&a, &tags).iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(got, vec!["Joe Biden"]);
+    }
+
+    #[test]
+    fn caps_names_are_title_cased() {
+        assert_eq!(title_case("SHEARER"), "Shearer");
+        assert_eq!(title_case("JAE-IN"), "Jae-in");
+    }
+
+    fn mention(name: &str, headline: bool) -> Mention {
+        Mention { words: name.split(' ').map(String::from).collect(), position: 0, headline }
+    }
+
+    #[test]
+    fn headline_mentions_are_confirmed_by_the_body() {
+        let got = confirm_headline(vec![
+            mention("Virginia Thomas Agrees", true),
+            mention("Biden", true),
+            mention("Fiona", true),
+            mention("Virginia Thomas", false),
+            mention("Joe Biden", false),
+        ]);
+        let names: Vec<String> = got.iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(names, vec!["Virginia Thomas", "Biden", "Virginia Thomas", "Joe Biden"]);
+        assert!(got[0].headline && got[1].headline);
+    }
+
+    #[test]
+    fn headline_stands_alone_when_the_body_names_nobody() {
+        assert_eq!(confirm_headline(vec![mention("Shearer", true)]), vec![mention("Shearer", true)]);
+    }
+
+    #[test]
+    fn byline_before_a_dateline_is_not_a_mention() {
+        let a = Article::new(&["EU WARNS", "Peter Blackburn BRUSSELS 1996-08-22 Franz Fischler said"]);
+        let mut tags = vec![vec![O, O], vec![O; 7]];
+        tags[1][0] = B;
+        tags[1][1] = I;
+        tags[1][4] = B;
+        tags[1][5] = I;
+        let got = find(&a, &tags);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].words, vec!["Franz", "Fischler"]);
+    }
+}
