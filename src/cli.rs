@@ -181,6 +181,10 @@ struct IngestArgs {
     /// Also commit when this many seconds have passed since the last commit
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     commit_seconds: u64,
+
+    /// Remove articles whose source files under PATH no longer exist
+    #[arg(long)]
+    prune: bool,
 }
 
 #[derive(Debug, Args)]
@@ -478,6 +482,7 @@ impl Cli {
                 progress: std::io::stderr().is_terminal(),
                 commit_every: a.commit_every.max(1),
                 commit_interval: std::time::Duration::from_secs(a.commit_seconds),
+                prune: a.prune,
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
                 paths: a.paths,

@@ -14,7 +14,7 @@ fn prints_a_summary_line() {
     let s = Scratch::new();
     let out = s.ingest(&[&sample("seeds")]);
     let err = stderr(&out);
-    assert!(err.contains("ingested 2 articles from 2 files (0 skipped, 0 errors) in"), "{err}");
+    assert!(err.contains("ingested 2 articles from 2 files (0 unchanged, 0 skipped, 0 errors) in"), "{err}");
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn a_bad_file_is_reported_and_the_run_goes_on() {
     let err = stderr(&out);
     assert!(err.contains(&format!("newsdex: {}: invalid JSON", bad.display())), "{err}");
     assert!(err.contains(&format!("newsdex: {}: no article text found", empty.display())), "{err}");
-    assert!(err.contains("ingested 1 articles from 1 files (1 skipped, 2 errors)"), "{err}");
+    assert!(err.contains("ingested 1 articles from 1 files (0 unchanged, 1 skipped, 2 errors)"), "{err}");
     assert_eq!(total(&s), 1);
 }
 
@@ -80,4 +80,60 @@ fn malformed_json_lines_are_counted_by_line() {
         stderr(&out)
     );
     assert_eq!(total(&s), 2);
+}
+
+#[test]
+fn unchanged_files_are_skipped_and_changed_ones_replace_their_articles_issue_7() {
+    let s = Scratch::new();
+    let dir = s.dir.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["000_efa264c91423b46c.txt", "004_ad5ddc9ba295fd84.txt"] {
+        std::fs::copy(sample("seeds").join(f), dir.join(f)).unwrap();
+    }
+    s.ingest(&[&dir]);
+    let again = stderr(&s.ingest(&[&dir]));
+    assert!(again.contains("ingested 0 articles from 0 files (2 unchanged, 0 skipped, 0 errors)"), "{again}");
+
+    // Edit one page: its old article goes, the new one comes, the other is untouched.
+    let page = dir.join("004_ad5ddc9ba295fd84.txt");
+    let text =
+        std::fs::read_to_string(&page).unwrap().replace("how much Seoul should pay.", "how much Seoul pays.");
+    std::fs::write(&page, text).unwrap();
+    let third = stderr(&s.ingest(&[&dir]));
+    assert!(third.contains("ingested 1 articles from 1 files (1 unchanged, 0 skipped, 0 errors)"), "{third}");
+    assert_eq!(total(&s), 2);
+    let out = s.newsdex(&["search", "\"Seoul pays\"", "--count"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    let out = s.newsdex(&["search", "\"Seoul should pay\"", "--count"]);
+    assert_eq!(out.status.code(), Some(1), "the old version is gone");
+}
+
+#[test]
+fn prune_removes_articles_of_deleted_files_only_when_asked() {
+    let s = Scratch::new();
+    let dir = s.dir.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["000_efa264c91423b46c.txt", "004_ad5ddc9ba295fd84.txt"] {
+        std::fs::copy(sample("seeds").join(f), dir.join(f)).unwrap();
+    }
+    s.ingest(&[&dir]);
+    std::fs::remove_file(dir.join("000_efa264c91423b46c.txt")).unwrap();
+    s.ingest(&[&dir]);
+    assert_eq!(total(&s), 2, "without --prune nothing is removed");
+    let out = s.newsdex(&["ingest", "--prune", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("pruned 1 files that no longer exist"), "{}", stderr(&out));
+    assert_eq!(total(&s), 1);
+    let lines = json_lines(&s.newsdex(&["search", "", "--json"]));
+    assert_eq!(of_type(&lines, "hit")[0]["outlet"], "TBS eFM");
+}
+
+#[test]
+fn a_large_json_lines_file_is_streamed_in_parallel_chunks() {
+    let s = Scratch::new();
+    let source = std::fs::read_to_string(sample("huffpost/huffpost-2022-sample.jsonl")).unwrap();
+    let file = s.write("big.jsonl", source.repeat(3).as_bytes());
+    let out = s.ingest(&[&file]);
+    assert!(stderr(&out).contains("ingested 1200 articles from 1 files"), "{}", stderr(&out));
+    assert_eq!(total(&s), 400, "the same records three times are three copies of 400 articles");
 }

@@ -1,13 +1,15 @@
 //! `newsdex ingest`: files -> articles -> index, in parallel, with progress and a summary.
 //!
-//! Worker threads read and clean files; the calling thread owns the index writer, so
-//! articles reach the index in one place. One bad file is reported and counted, and the
-//! run goes on; whatever was added is committed at the end.
+//! A producer thread hands out work (whole files, or chunks of JSON Lines streamed from
+//! disk), worker threads clean it into articles, and this thread owns the index writer, so
+//! articles reach the index in one place. Commits happen every N articles or T seconds and
+//! at the end; a file is recorded as done (and skipped next time while unchanged) only after
+//! the commit that holds all its articles. One bad file is reported and counted, and the run
+//! goes on.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,7 +18,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Status;
 use crate::index::{self, ArticleWriter};
-use crate::ingest::pipeline::InputFormat;
+use crate::ingest::feed::{self, Event, Source};
+use crate::ingest::manifest::Manifest;
 use crate::ingest::{walk, FileResult, Pipeline};
 
 #[derive(Debug, Clone)]
@@ -33,6 +36,8 @@ pub struct Config {
     pub commit_every: u64,
     /// ... or after this much time since the last commit, whichever comes first.
     pub commit_interval: Duration,
+    /// Remove articles whose source files under the given paths no longer exist.
+    pub prune: bool,
 }
 
 /// Counts for the final summary line.
@@ -40,45 +45,47 @@ pub struct Config {
 pub struct Summary {
     pub articles: u64,
     pub files: u64,
+    pub unchanged: u64,
     pub skipped: u64,
     pub errors: u64,
+    pub pruned: u64,
 }
 
 pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
     let started = Instant::now();
     let opened = index::open_or_create(&config.index)?;
-    let mut writer = ArticleWriter::new(opened, &config.index, config.memory_bytes, config.threads)?;
+    let writer = ArticleWriter::new(opened, &config.index, config.memory_bytes, config.threads)?;
+    let manifest = Manifest::load(&config.index)?;
+    let already = manifest.clone();
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&interrupted);
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
         .context("cannot install the Ctrl-C handler")?;
+
     let (files, walk_errors) = walk::files(&config.paths);
-    let mut summary = Summary { errors: walk_errors.len() as u64, ..Summary::default() };
     for e in &walk_errors {
         writeln!(err, "newsdex: {}: {}", e.path.display(), e.reason)?;
     }
-    let readable: Vec<(&Path, InputFormat)> =
-        files.iter().filter_map(|p| config.pipeline.format_for(p).map(|f| (p.as_path(), f))).collect();
-    summary.skipped = (files.len() - readable.len()) as u64;
-    let bar = progress_bar(config.progress, readable.len());
-    let mut policy =
-        CommitPolicy { every: config.commit_every, interval: config.commit_interval, last: Instant::now() };
-    let outcome = read_all(config, &readable, &interrupted, |path, result| {
-        bar.inc(1);
-        record(&mut writer, &mut policy, &mut summary, path, result, &bar)
-    });
+    let sources: Vec<Source> = files
+        .iter()
+        .filter_map(|p| config.pipeline.format_for(p).map(|f| Source::new(p.clone(), f)))
+        .collect();
+    let mut summary = Summary {
+        errors: walk_errors.len() as u64,
+        skipped: (files.len() - sources.len()) as u64,
+        ..Summary::default()
+    };
+    let mut sink =
+        Sink { writer, manifest, policy: CommitPolicy::new(config), files: Vec::new(), done: Vec::new() };
+    if config.prune {
+        summary.pruned = sink.prune(&config.paths)?;
+    }
+    let bar = progress_bar(config.progress, sources.iter().map(|s| s.size).sum());
+    let outcome = run_feed(config, &sources, &already, &mut sink, &mut summary, (&interrupted, &bar));
     bar.finish_and_clear();
-    writer.finish()?;
-    outcome?;
-    writeln!(
-        err,
-        "ingested {} articles from {} files ({} skipped, {} errors) in {:.1} s",
-        summary.articles,
-        summary.files,
-        summary.skipped,
-        summary.errors,
-        started.elapsed().as_secs_f64()
-    )?;
+    let finished = sink.finish();
+    outcome.and(finished)?;
+    write_summary(err, &summary, started.elapsed())?;
     Ok(if interrupted.load(Ordering::SeqCst) {
         writeln!(err, "newsdex: interrupted; everything ingested so far is committed")?;
         Status::Interrupted
@@ -89,6 +96,168 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
     })
 }
 
+fn write_summary(err: &mut impl Write, s: &Summary, took: Duration) -> std::io::Result<()> {
+    if s.pruned > 0 {
+        writeln!(err, "pruned {} files that no longer exist", s.pruned)?;
+    }
+    writeln!(
+        err,
+        "ingested {} articles from {} files ({} unchanged, {} skipped, {} errors) in {:.1} s",
+        s.articles,
+        s.files,
+        s.unchanged,
+        s.skipped,
+        s.errors,
+        took.as_secs_f64()
+    )
+}
+
+/// Runs the producer and the workers, and feeds their events to the sink on this thread.
+fn run_feed(
+    config: &Config,
+    sources: &[Source],
+    already: &Manifest,
+    sink: &mut Sink,
+    summary: &mut Summary,
+    (stop, bar): (&AtomicBool, &ProgressBar),
+) -> Result<()> {
+    let workers = config.threads.max(1);
+    sink.files = sources.iter().map(|_| FileState::default()).collect();
+    std::thread::scope(|scope| {
+        let (work_tx, work_rx) = crossbeam_channel::bounded(workers * 2);
+        let (event_tx, event_rx) = crossbeam_channel::bounded(workers * 4);
+        for _ in 0..workers {
+            let (work_rx, event_tx) = (work_rx.clone(), event_tx.clone());
+            scope.spawn(move || feed::work(sources, &config.pipeline, &work_rx, &event_tx));
+        }
+        let producer_events = event_tx.clone();
+        scope.spawn(move || feed::produce(sources, already, stop, bar, &work_tx, &producer_events));
+        drop((work_rx, event_tx));
+        for event in event_rx {
+            sink.handle(event, sources, summary, bar)?;
+        }
+        Ok(())
+    })
+}
+
+/// What is known of one file while its parts arrive.
+#[derive(Debug, Default)]
+struct FileState {
+    parts: usize,
+    expected: Option<usize>,
+    hash: u64,
+    articles: u64,
+}
+
+/// The writer side: adds articles, commits by policy, records finished files after commits.
+struct Sink {
+    writer: ArticleWriter,
+    manifest: Manifest,
+    policy: CommitPolicy,
+    files: Vec<FileState>,
+    /// Files whose articles are all added, waiting for the next commit to be recorded.
+    done: Vec<(String, u64)>,
+}
+
+impl Sink {
+    fn handle(
+        &mut self,
+        event: Event,
+        sources: &[Source],
+        summary: &mut Summary,
+        bar: &ProgressBar,
+    ) -> Result<()> {
+        let report =
+            |file: usize, msg: &str| bar.suspend(|| eprintln!("newsdex: {}: {msg}", sources[file].shown()));
+        match event {
+            Event::Unchanged(_) => summary.unchanged += 1,
+            Event::Begin(file) => self.writer.delete_file(&sources[file].key),
+            Event::Failed { file, reason } => {
+                summary.errors += 1;
+                report(file, &reason);
+            }
+            Event::End { file, units, hash } => {
+                let state = &mut self.files[file];
+                (state.expected, state.hash) = (Some(units), hash);
+                self.maybe_done(file, sources, summary);
+            }
+            Event::Part { file, result } => {
+                match result {
+                    Ok(part) => self.add_part(file, part, sources, summary, &report)?,
+                    Err(e) => {
+                        summary.errors += 1;
+                        report(file, &format!("{e:#}"));
+                    }
+                }
+                self.files[file].parts += 1;
+                self.maybe_done(file, sources, summary);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_part(
+        &mut self,
+        file: usize,
+        part: FileResult,
+        sources: &[Source],
+        summary: &mut Summary,
+        report: &impl Fn(usize, &str),
+    ) -> Result<()> {
+        for article in &part.articles {
+            self.writer.add(article, &sources[file].key)?;
+            if self.policy.due(&self.writer) {
+                self.commit()?;
+            }
+        }
+        self.files[file].articles += part.articles.len() as u64;
+        summary.articles += part.articles.len() as u64;
+        summary.errors += part.errors.len() as u64;
+        part.errors.iter().chain(&part.warnings).for_each(|m| report(file, m));
+        Ok(())
+    }
+
+    /// Once every part of a file has arrived, it waits for the next commit to be recorded.
+    fn maybe_done(&mut self, file: usize, sources: &[Source], summary: &mut Summary) {
+        let state = &self.files[file];
+        if state.expected == Some(state.parts) {
+            if state.articles > 0 {
+                summary.files += 1;
+                self.done.push((sources[file].key.clone(), state.hash));
+            }
+            self.files[file].expected = None;
+        }
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.policy.committed();
+        self.manifest.record_done(&std::mem::take(&mut self.done))
+    }
+
+    /// Removes the articles of files under `roots` that no longer exist; the number of files.
+    fn prune(&mut self, roots: &[PathBuf]) -> Result<u64> {
+        let roots: Vec<PathBuf> = roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).collect();
+        let under_roots = |key: &str| roots.iter().any(|r| Path::new(key).starts_with(r));
+        let mut gone: Vec<String> = self.writer.files()?.into_iter().map(|(key, _)| key).collect();
+        gone.extend(self.manifest.keys().map(str::to_string));
+        gone.sort();
+        gone.dedup();
+        gone.retain(|key| under_roots(key) && !Path::new(key).exists());
+        for key in &gone {
+            self.writer.delete_file(key);
+        }
+        self.writer.commit()?;
+        self.manifest.record_gone(&gone)?;
+        Ok(gone.len() as u64)
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        self.writer.finish()
+    }
+}
+
 /// When to commit: after `every` articles or `interval` since the last commit.
 struct CommitPolicy {
     every: u64,
@@ -97,85 +266,26 @@ struct CommitPolicy {
 }
 
 impl CommitPolicy {
-    fn commit_if_due(&mut self, writer: &mut ArticleWriter) -> Result<()> {
-        if writer.pending() >= self.every || (writer.pending() > 0 && self.last.elapsed() >= self.interval) {
-            writer.commit()?;
-            self.last = Instant::now();
-        }
-        Ok(())
+    fn new(config: &Config) -> CommitPolicy {
+        CommitPolicy { every: config.commit_every, interval: config.commit_interval, last: Instant::now() }
+    }
+
+    fn due(&self, writer: &ArticleWriter) -> bool {
+        writer.pending() >= self.every || (writer.pending() > 0 && self.last.elapsed() >= self.interval)
+    }
+
+    fn committed(&mut self) {
+        self.last = Instant::now();
     }
 }
 
-/// Adds one file's articles to the index (committing as the policy says) and counts its errors.
-fn record(
-    writer: &mut ArticleWriter,
-    policy: &mut CommitPolicy,
-    summary: &mut Summary,
-    path: &Path,
-    result: Result<FileResult>,
-    bar: &ProgressBar,
-) -> Result<()> {
-    let mut report = |msg: String| bar.suspend(|| eprintln!("newsdex: {}: {msg}", path.display()));
-    match result {
-        Ok(file) => {
-            for article in &file.articles {
-                writer.add(article)?;
-                policy.commit_if_due(writer)?;
-            }
-            summary.articles += file.articles.len() as u64;
-            summary.files += u64::from(!file.articles.is_empty());
-            summary.errors += file.errors.len() as u64;
-            file.errors.into_iter().chain(file.warnings).for_each(&mut report);
-        }
-        Err(e) => {
-            summary.errors += 1;
-            report(format!("{e:#}"));
-        }
-    }
-    Ok(())
-}
-
-/// Reads the files on worker threads and hands each result to `sink` on this thread.
-/// Once `stop` is set, no new file is started; files already read are still handed over.
-fn read_all(
-    config: &Config,
-    files: &[(&Path, InputFormat)],
-    stop: &AtomicBool,
-    mut sink: impl FnMut(&Path, Result<FileResult>) -> Result<()>,
-) -> Result<()> {
-    let next = AtomicUsize::new(0);
-    let workers = config.threads.clamp(1, files.len().max(1));
-    std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::sync_channel(256);
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || loop {
-                if stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&(path, format)) = files.get(i) else { break };
-                if tx.send((path, config.pipeline.process(path, format))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        for (path, result) in rx {
-            sink(path, result)?;
-        }
-        Ok(())
-    })
-}
-
-fn progress_bar(visible: bool, len: usize) -> ProgressBar {
-    if !visible || len < 50 {
+fn progress_bar(visible: bool, total_bytes: u64) -> ProgressBar {
+    if !visible || total_bytes < (1 << 20) {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(len as u64);
+    let bar = ProgressBar::new(total_bytes);
     let style = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, {eta})",
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
     )
     .expect("valid progress template");
     bar.set_style(style);

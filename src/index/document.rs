@@ -8,11 +8,13 @@ use tantivy::{DateTime, TantivyDocument};
 use super::schema::{facet_root, keyword_term_text, Fields};
 use crate::article::Article;
 
-/// The index document for an article: searchable fields, facets, dates and the stored record.
-pub fn to_document(article: &Article, f: &Fields) -> Result<TantivyDocument> {
+/// The index document for an article from the source file `file` (its absolute path):
+/// searchable fields, facets, dates and the stored record.
+pub fn to_document(article: &Article, file: &str, f: &Fields) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, &article.path);
+    doc.add_text(f.file, file);
     doc.add_text(f.headline, &article.headline);
     doc.add_text(f.body, &article.body);
     doc.add_text(f.outlet, keyword_term_text(&article.outlet));

@@ -16,6 +16,7 @@ use tantivy::Index;
 pub mod name {
     pub const ID: &str = "id";
     pub const PATH: &str = "path";
+    pub const FILE: &str = "file";
     pub const HEADLINE: &str = "headline";
     pub const BODY: &str = "body";
     pub const OUTLET: &str = "outlet";
@@ -45,6 +46,7 @@ pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
 pub struct Fields {
     pub id: Field,
     pub path: Field,
+    pub file: Field,
     pub headline: Field,
     pub body: Field,
     pub outlet: Field,
@@ -63,6 +65,7 @@ impl Fields {
         Ok(Fields {
             id: f(name::ID)?,
             path: f(name::PATH)?,
+            file: f(name::FILE)?,
             headline: f(name::HEADLINE)?,
             body: f(name::BODY)?,
             outlet: f(name::OUTLET)?,
@@ -92,6 +95,7 @@ pub fn build() -> Schema {
     let date = DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds);
     b.add_text_field(name::ID, STRING | STORED);
     b.add_text_field(name::PATH, STRING);
+    b.add_text_field(name::FILE, STRING);
     b.add_text_field(name::HEADLINE, full_text.clone());
     b.add_text_field(name::BODY, full_text);
     b.add_text_field(name::OUTLET, keyword.clone());

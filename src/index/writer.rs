@@ -34,13 +34,36 @@ impl ArticleWriter {
         Ok(ArticleWriter { writer, opened, pending: 0 })
     }
 
-    /// Queues an article: deletes any document with its id, then adds it.
-    pub fn add(&mut self, article: &Article) -> Result<()> {
-        let doc = to_document(article, &self.opened.fields)?;
+    /// Queues an article from the source file `file`: deletes any document with its id,
+    /// then adds it.
+    pub fn add(&mut self, article: &Article, file: &str) -> Result<()> {
+        let doc = to_document(article, file, &self.opened.fields)?;
         self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
         self.writer.add_document(doc)?;
         self.pending += 1;
         Ok(())
+    }
+
+    /// Queues the removal of every article read from the source file `file`; articles
+    /// added after this call are kept.
+    pub fn delete_file(&mut self, file: &str) {
+        self.writer.delete_term(Term::from_field_text(self.opened.fields.file, file));
+    }
+
+    /// The source files (absolute paths) the committed index holds articles from, with
+    /// how many articles each.
+    pub fn files(&self) -> Result<Vec<(String, u64)>> {
+        let searcher = self.opened.index.reader()?.searcher();
+        let mut counts = std::collections::BTreeMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.opened.fields.file)?;
+            let mut terms = inverted.terms().stream()?;
+            while terms.advance() {
+                let key = String::from_utf8_lossy(terms.key()).into_owned();
+                *counts.entry(key).or_insert(0) += u64::from(terms.value().doc_freq);
+            }
+        }
+        Ok(counts.into_iter().collect())
     }
 
     /// Articles added since the last commit.

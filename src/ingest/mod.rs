@@ -1,7 +1,9 @@
 //! From files to articles: walking, decoding, outlet profiles, and finishing drafts.
 
 pub mod decode;
+pub mod feed;
 pub mod html;
+pub mod manifest;
 pub mod pipeline;
 pub mod records;
 pub mod walk;

@@ -1,0 +1,156 @@
+//! Feeding an ingest: which files to read, split into units of work for the worker threads,
+//! and the events the index writer receives about them.
+//!
+//! One producer walks the sources in order: it hashes each file (an unchanged one is
+//! skipped), tells the writer a file begins (so its old articles can go), and hands out
+//! work: a whole file, or a chunk of lines of a JSON Lines file, read as a stream so that a
+//! file of any size takes bounded memory. Workers turn units into articles.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Result;
+use crossbeam_channel::{Receiver, Sender};
+use indicatif::ProgressBar;
+
+use super::decode::{self, InputFormat};
+use super::manifest::Manifest;
+use super::{FileResult, Pipeline};
+
+/// JSON Lines records per unit of work.
+pub const LINES_PER_UNIT: usize = 256;
+
+/// A file to ingest.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub format: InputFormat,
+    /// The file's identity in the index and the manifest: its absolute path.
+    pub key: String,
+    pub size: u64,
+}
+
+impl Source {
+    pub fn new(path: PathBuf, format: InputFormat) -> Source {
+        let absolute =
+            std::fs::canonicalize(&path).or_else(|_| std::path::absolute(&path)).unwrap_or(path.clone());
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        Source { key: absolute.to_string_lossy().into_owned(), path, format, size }
+    }
+
+    pub fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// Work for one worker: a whole file, or numbered lines of a JSON Lines file.
+pub enum Unit {
+    Whole(usize),
+    Lines { file: usize, lines: Vec<(usize, String)> },
+}
+
+/// What the index writer hears, in an order that keeps each file's `Begin` before its parts.
+pub enum Event {
+    /// The file is unchanged since it was fully ingested: nothing to do.
+    Unchanged(usize),
+    /// The file will be (re)read: its old articles go.
+    Begin(usize),
+    /// Articles (and errors) from one unit of the file.
+    Part { file: usize, result: Result<FileResult> },
+    /// All `units` of the file were handed out; `hash` is its content hash.
+    End { file: usize, units: usize, hash: u64 },
+    /// The file could not be read (any parts already sent still count).
+    Failed { file: usize, reason: String },
+}
+
+/// Hands out the work for every source, unless `stop` is set; returns when all is handed out.
+pub fn produce(
+    sources: &[Source],
+    manifest: &Manifest,
+    stop: &AtomicBool,
+    bar: &ProgressBar,
+    work: &Sender<Unit>,
+    events: &Sender<Event>,
+) {
+    for (i, source) in sources.iter().enumerate() {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let hash = match decode::hash_file(&source.path) {
+            Ok(h) => h,
+            Err(e) => {
+                bar.inc(source.size);
+                let _ = events.send(Event::Failed { file: i, reason: format!("{e:#}") });
+                continue;
+            }
+        };
+        if manifest.unchanged(&source.key, hash) {
+            bar.inc(source.size);
+            let _ = events.send(Event::Unchanged(i));
+            continue;
+        }
+        let _ = events.send(Event::Begin(i));
+        let handed_out = match source.format {
+            InputFormat::JsonLines => stream_lines(i, source, stop, bar, work),
+            _ => {
+                bar.inc(source.size);
+                work.send(Unit::Whole(i)).map(|_| 1).map_err(|_| anyhow::anyhow!("ingest stopped"))
+            }
+        };
+        let _ = events.send(match handed_out {
+            Ok(units) => Event::End { file: i, units, hash },
+            Err(e) => Event::Failed { file: i, reason: format!("{e:#}") },
+        });
+    }
+}
+
+/// Sends a JSON Lines file as chunks of numbered lines; the number of units sent.
+fn stream_lines(
+    file: usize,
+    source: &Source,
+    stop: &AtomicBool,
+    bar: &ProgressBar,
+    work: &Sender<Unit>,
+) -> Result<usize> {
+    let progress = bar.clone();
+    let mut reader = decode::open_stream(&source.path, move |n| progress.inc(n as u64))?;
+    let mut units = 0;
+    let mut number = 0;
+    let mut buf = Vec::new();
+    loop {
+        let mut lines = Vec::with_capacity(LINES_PER_UNIT);
+        while lines.len() < LINES_PER_UNIT {
+            buf.clear();
+            if reader.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            number += 1;
+            lines.push((number, String::from_utf8_lossy(&buf).into_owned()));
+        }
+        if lines.is_empty() {
+            return Ok(units);
+        }
+        if stop.load(Ordering::SeqCst) {
+            anyhow::bail!("interrupted after line {}", number - lines.len());
+        }
+        work.send(Unit::Lines { file, lines }).map_err(|_| anyhow::anyhow!("ingest stopped"))?;
+        units += 1;
+    }
+}
+
+/// Turns units into articles until the work runs out.
+pub fn work(sources: &[Source], pipeline: &Pipeline, units: &Receiver<Unit>, events: &Sender<Event>) {
+    for unit in units {
+        let (file, result) = match unit {
+            Unit::Whole(file) => (file, pipeline.process(&sources[file].path, sources[file].format)),
+            Unit::Lines { file, lines } => {
+                let numbered = lines.iter().map(|(n, l)| (*n, l.as_str()));
+                (file, Ok(pipeline.json_lines(numbered, &sources[file].shown())))
+            }
+        };
+        if events.send(Event::Part { file, result }).is_err() {
+            return;
+        }
+    }
+}
