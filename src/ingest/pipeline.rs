@@ -78,8 +78,13 @@ impl Pipeline {
             Some(name) => outlets::by_name(name).unwrap_or(outlets::GENERIC),
             None => outlets::detect(&page),
         };
-        let mut draft = profile.parse_dump(&page);
-        if draft.outlet.is_none() && !std::ptr::eq(profile, outlets::GENERIC) {
+        let generic = std::ptr::eq(profile, outlets::GENERIC);
+        let mut draft = if generic && outlets::plain::looks_plain(&page) {
+            outlets::plain::parse(&page)
+        } else {
+            profile.parse_dump(&page)
+        };
+        if draft.outlet.is_none() && !generic {
             draft.outlet = Some(profile.name().to_string());
         }
         if draft.outlet.is_none() {

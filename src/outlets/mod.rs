@@ -12,6 +12,7 @@ mod generic;
 pub mod hosts;
 mod kbs;
 mod kcna;
+pub mod plain;
 mod reuters;
 mod tbs;
 mod yonhap;
