@@ -32,6 +32,9 @@ pub struct Article {
     pub captions: Vec<String>,
     /// People the article mentions, each once, under the fullest name written.
     pub people: Vec<String>,
+    /// Character encoding the source was read in (`UTF-8`, `EUC-KR`, `UTF-16LE`, ...).
+    #[serde(default)]
+    pub encoding: String,
 }
 
 /// When an article was published, as precisely as the source says.

@@ -26,7 +26,7 @@ const COMPRESSED: &[&str] = &["gz", "gzip", "zst", "zstd"];
 impl InputFormat {
     /// The format for a file name, or `None` for files newsdex does not read.
     pub fn for_path(path: &Path) -> Option<InputFormat> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let mut parts = name.rsplit('.');
         let mut ext = parts.next()?;
         if COMPRESSED.contains(&ext) {
@@ -102,14 +102,59 @@ pub fn hash_file(path: &Path) -> Result<u64> {
     }
 }
 
-/// A file's contents as text, decompressed; invalid UTF-8 is replaced, never fatal.
-pub fn read_text(path: &Path) -> Result<String> {
+/// Text decoded from a file, and the character encoding it was read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-16LE`, `EUC-KR`, `windows-1252`, ...; `UTF-8 (repaired)` when a mostly
+    /// UTF-8 file had invalid bytes, each replaced by U+FFFD.
+    pub encoding: String,
+}
+
+/// How far into a file to look for NUL bytes that mark it as binary.
+const BINARY_SNIFF: usize = 8192;
+
+/// A file's contents as text: decompressed, then decoded from a byte-order mark, UTF-8, or
+/// the legacy encoding the bytes look like (EUC-KR, Shift_JIS, windows-1252, ...).
+pub fn read_text(path: &Path) -> Result<Decoded> {
     let raw = std::fs::read(path).context("cannot read")?;
-    let bytes = decompress(raw)?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    decode_text(decompress(raw)?)
+}
+
+/// Decodes bytes as [`read_text`] does; binary data (NUL bytes without a UTF-16 mark) is an error.
+pub fn decode_text(bytes: Vec<u8>) -> Result<Decoded> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name().to_string() });
+    }
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        anyhow::bail!("binary file, not text");
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, encoding: "UTF-8".to_string() }),
+        Err(e) => e.into_bytes(),
+    };
+    if has_utf8_multibyte(&bytes) {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        return Ok(Decoded { text, encoding: "UTF-8 (repaired)".to_string() });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(&bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = encoding.decode(&bytes);
+    Ok(Decoded { text: text.into_owned(), encoding: encoding.name().to_string() })
+}
+
+/// Whether invalid UTF-8 is mostly valid multi-byte UTF-8 (at least four bytes of it for
+/// each invalid one): then it is UTF-8 with a few stray bytes, not a legacy encoding, whose
+/// bytes only now and then happen to form a valid sequence.
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|b| *b >= 0x80).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && multibyte >= 4 * invalid
 }
 
 /// Undoes gzip or zstd compression recognised by the stream's magic bytes.
@@ -181,6 +226,40 @@ mod tests {
         let lines: Vec<String> = reader.lines().map(Result::unwrap).collect();
         assert_eq!(lines, vec!["{\"a\":1}", "{\"a\":2}"]);
         assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), bytes.len());
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let korean = "북한은 미국과의 대화를 거부했다. 서울에서 회담이 열렸다. ".repeat(5);
+        let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(&korean);
+        let d = decode_text(euc_kr.into_owned()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (korean.as_str(), "EUC-KR"));
+
+        let latin = "Ministers said the plan would cost £1,400 per family and café owners objected.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(latin);
+        let d = decode_text(bytes.into_owned()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (latin, "windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_bom_and_repaired_utf8() {
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend("Seoul talks".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let d = decode_text(utf16).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("Seoul talks", "UTF-16LE"));
+
+        let mut mixed = "Café on \u{2018}Monday\u{2019} ".as_bytes().to_vec();
+        mixed.push(0xa3);
+        mixed.extend_from_slice(b"5 a day");
+        let d = decode_text(mixed).unwrap();
+        assert_eq!(d.encoding, "UTF-8 (repaired)");
+        assert!(d.text.starts_with("Café on \u{2018}Monday\u{2019} \u{fffd}5"));
+    }
+
+    #[test]
+    fn binary_data_is_an_error() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        assert!(decode_text(png).unwrap_err().to_string().contains("binary"));
     }
 
     #[test]

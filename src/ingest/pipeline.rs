@@ -18,6 +18,10 @@ use crate::outlets::hosts::HostTable;
 use crate::outlets::{self, Outlet, Page};
 use crate::{people, text};
 
+/// The most text one page or record may hold: no news article comes near it, and a
+/// bound keeps memory and time bounded on pathological input.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
 /// What one file gave: its articles, and errors for parts that could not be read.
 #[derive(Debug, Default)]
 pub struct FileResult {
@@ -53,20 +57,30 @@ impl Pipeline {
 
     /// Reads one file into articles. An error means nothing in the file could be used.
     pub fn process(&self, path: &Path, format: InputFormat) -> Result<FileResult> {
-        let raw = decode::read_text(path)?;
-        let shown = path.display().to_string();
+        let decoded = decode::read_text(path)?;
+        let (raw, shown) = (decoded.text, path.display().to_string());
+        if matches!(format, InputFormat::Text | InputFormat::Html) && raw.len() > MAX_ARTICLE_BYTES {
+            bail!(
+                "too large for one article: {} MB of text (at most {} MB)",
+                raw.len() >> 20,
+                MAX_ARTICLE_BYTES >> 20
+            );
+        }
         let mut result = match format {
             InputFormat::Text => self.single(self.read_dump(&raw), shown)?,
             InputFormat::Html => self.single(self.read_html(&raw), shown)?,
             InputFormat::Json => self.read_json(&raw, &shown)?,
-            InputFormat::JsonLines => return Ok(self.read_json_lines(&raw, &shown)),
+            InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
         };
-        result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
+        for article in &mut result.articles {
+            article.encoding.clone_from(&decoded.encoding);
+        }
         Ok(result)
     }
 
     fn single(&self, draft: Draft, path: String) -> Result<FileResult> {
-        let mut result = FileResult { warnings: draft.warnings.clone(), ..FileResult::default() };
+        let warnings = draft.warnings.iter().map(|w| format!("warning: {w}")).collect();
+        let mut result = FileResult { warnings, ..FileResult::default() };
         let profile = self.profile_named(draft.outlet.as_deref());
         result.articles.push(self.finish(draft, profile, path)?);
         Ok(result)
@@ -138,6 +152,7 @@ impl Pipeline {
                 Err(e) => result.errors.push(format!("record {}: {e:#}", i + 1)),
             }
         }
+        result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
         Ok(result)
     }
 
@@ -155,6 +170,14 @@ impl Pipeline {
     ) -> FileResult {
         let mut result = FileResult::default();
         for (n, line) in lines.into_iter().filter(|(_, l)| !l.trim().is_empty()) {
+            if line.len() > MAX_ARTICLE_BYTES {
+                result.errors.push(format!(
+                    "line {n}: record too large ({} MB; at most {} MB)",
+                    line.len() >> 20,
+                    MAX_ARTICLE_BYTES >> 20
+                ));
+                continue;
+            }
             let record = serde_json::from_str::<Value>(line).context("invalid JSON");
             let (place, label, warnings) = (format!("{path}#{n}"), format!("line {n}"), &mut result.warnings);
             match record.and_then(|r| self.read_record(&r, place, &label, warnings)) {
@@ -204,6 +227,7 @@ impl Pipeline {
             body,
             captions: draft.captions,
             people,
+            encoding: "UTF-8".to_string(),
         };
         article.id = article_id(&article);
         Ok(article)
