@@ -154,8 +154,9 @@ enum Sub {
     Man,
 }
 
+/// What to read and how: shared by ingest and extract.
 #[derive(Debug, Args)]
-struct IngestArgs {
+struct SourceArgs {
     /// Files or directories to read
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -166,6 +167,12 @@ struct IngestArgs {
 
     #[command(flatten)]
     read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    source: SourceArgs,
 
     /// Writer memory budget in MB, shared by the indexing threads
     #[arg(long, value_name = "MB", default_value_t = 256)]
@@ -189,16 +196,8 @@ struct IngestArgs {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Files or directories to read
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
-
-    /// Outlet name for every article, instead of detecting it from the text
-    #[arg(long, value_name = "NAME")]
-    outlet: Option<String>,
-
     #[command(flatten)]
-    read: ReadArgs,
+    source: SourceArgs,
 
     /// Print JSON Lines (one article object per line) instead of a short summary
     #[arg(long)]
@@ -475,8 +474,8 @@ impl Cli {
         Ok(match self.command {
             Sub::Ingest(a) => Command::Ingest(commands::ingest::Config {
                 index,
-                paths: a.paths,
-                pipeline: a.read.into_pipeline(a.outlet)?,
+                paths: a.source.paths,
+                pipeline: a.source.read.into_pipeline(a.source.outlet)?,
                 memory_bytes: a.memory.max(1) << 20,
                 threads: default_threads(),
                 progress: std::io::stderr().is_terminal(),
@@ -485,8 +484,8 @@ impl Cli {
                 prune: a.prune,
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
-                paths: a.paths,
-                pipeline: a.read.into_pipeline(a.outlet)?,
+                paths: a.source.paths,
+                pipeline: a.source.read.into_pipeline(a.source.outlet)?,
                 json: a.json,
             }),
             Sub::Search(a) => search_command(index, a)?,

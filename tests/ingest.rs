@@ -82,14 +82,20 @@ fn malformed_json_lines_are_counted_by_line() {
     assert_eq!(total(&s), 2);
 }
 
-#[test]
-fn unchanged_files_are_skipped_and_changed_ones_replace_their_articles_issue_7() {
-    let s = Scratch::new();
+/// A copy of the seed pages in the scratch directory, free to edit and delete.
+fn copy_of_seeds(s: &Scratch) -> std::path::PathBuf {
     let dir = s.dir.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
     for f in ["000_efa264c91423b46c.txt", "004_ad5ddc9ba295fd84.txt"] {
         std::fs::copy(sample("seeds").join(f), dir.join(f)).unwrap();
     }
+    dir
+}
+
+#[test]
+fn unchanged_files_are_skipped_and_changed_ones_replace_their_articles_issue_7() {
+    let s = Scratch::new();
+    let dir = copy_of_seeds(&s);
     s.ingest(&[&dir]);
     let again = stderr(&s.ingest(&[&dir]));
     assert!(again.contains("ingested 0 articles from 0 files (2 unchanged, 0 skipped, 0 errors)"), "{again}");
@@ -111,11 +117,7 @@ fn unchanged_files_are_skipped_and_changed_ones_replace_their_articles_issue_7()
 #[test]
 fn prune_removes_articles_of_deleted_files_only_when_asked() {
     let s = Scratch::new();
-    let dir = s.dir.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    for f in ["000_efa264c91423b46c.txt", "004_ad5ddc9ba295fd84.txt"] {
-        std::fs::copy(sample("seeds").join(f), dir.join(f)).unwrap();
-    }
+    let dir = copy_of_seeds(&s);
     s.ingest(&[&dir]);
     std::fs::remove_file(dir.join("000_efa264c91423b46c.txt")).unwrap();
     s.ingest(&[&dir]);
