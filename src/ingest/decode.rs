@@ -114,14 +114,9 @@ pub struct Decoded {
 /// How far into a file to look for NUL bytes that mark it as binary.
 const BINARY_SNIFF: usize = 8192;
 
-/// A file's contents as text: decompressed, then decoded from a byte-order mark, UTF-8, or
-/// the legacy encoding the bytes look like (EUC-KR, Shift_JIS, windows-1252, ...).
-pub fn read_text(path: &Path) -> Result<Decoded> {
-    let raw = std::fs::read(path).context("cannot read")?;
-    decode_text(decompress(raw)?)
-}
-
-/// Decodes bytes as [`read_text`] does; binary data (NUL bytes without a UTF-16 mark) is an error.
+/// Decodes (decompressed) bytes: from a byte-order mark, as UTF-8, or in the legacy encoding
+/// the bytes look like (EUC-KR, Shift_JIS, windows-1252, ...). Binary data (NUL bytes
+/// without a UTF-16 mark) is an error.
 pub fn decode_text(bytes: Vec<u8>) -> Result<Decoded> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);

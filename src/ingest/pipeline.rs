@@ -57,8 +57,15 @@ impl Pipeline {
 
     /// Reads one file into articles. An error means nothing in the file could be used.
     pub fn process(&self, path: &Path, format: InputFormat) -> Result<FileResult> {
-        let decoded = decode::read_text(path)?;
-        let (raw, shown) = (decoded.text, path.display().to_string());
+        let bytes = std::fs::read(path).context("cannot read")?;
+        self.process_bytes(bytes, &path.display().to_string(), format)
+    }
+
+    /// Reads a file's bytes (possibly compressed, in any encoding) into articles; `shown`
+    /// is the path the articles and errors name.
+    pub fn process_bytes(&self, bytes: Vec<u8>, shown: &str, format: InputFormat) -> Result<FileResult> {
+        let decoded = decode::decode_text(decode::decompress(bytes)?)?;
+        let (raw, shown) = (decoded.text, shown.to_string());
         if matches!(format, InputFormat::Text | InputFormat::Html) && raw.len() > MAX_ARTICLE_BYTES {
             bail!(
                 "too large for one article: {} MB of text (at most {} MB)",
