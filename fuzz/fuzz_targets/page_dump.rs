@@ -1,0 +1,10 @@
+//! Any bytes as a `.txt` page dump (compressed or not, any encoding): never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newsdex::ingest::pipeline::InputFormat;
+use newsdex::ingest::Pipeline;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = Pipeline::default().process_bytes(data.to_vec(), "fuzz.txt", InputFormat::Text);
+});
