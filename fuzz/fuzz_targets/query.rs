@@ -15,9 +15,11 @@ fn engine() -> &'static Engine {
             let opened = newsdex::index::open_or_create(dir.path()).unwrap();
             let mut writer = newsdex::index::ArticleWriter::new(opened, dir.path(), 64 << 20, 1).unwrap();
             let pipeline = newsdex::ingest::Pipeline::default();
-            let page = "Talks resume in Seoul\n\nKim Jong-un met Moon Jae-in in Seoul on Monday to resume talks.\n";
+            let page =
+                "Talks resume in Seoul\n\nKim Jong-un met Moon Jae-in in Seoul on Monday to resume talks.\n";
             let format = newsdex::ingest::pipeline::InputFormat::Text;
-            for article in pipeline.process_bytes(page.as_bytes().to_vec(), "a.txt", format).unwrap().articles {
+            for article in pipeline.process_bytes(page.as_bytes().to_vec(), "a.txt", format).unwrap().articles
+            {
                 writer.add(&article, "/a.txt").unwrap();
             }
             writer.finish().unwrap();
