@@ -4,6 +4,7 @@ pub mod directory;
 pub mod document;
 pub mod schema;
 pub mod stats;
+pub mod stemmer;
 pub mod writer;
 
 use std::path::Path;
