@@ -13,8 +13,10 @@ const MAX_CHARS: usize = 220;
 
 /// Bytes of body around a likely match handed to the snippet generator: the generator
 /// tokenizes and stems all the text it gets, so it gets only the neighbourhood of the
-/// first word that can match, not the whole body of every hit.
-const AROUND: usize = MAX_CHARS;
+/// first word that can match, not the whole body of every hit: a little context before
+/// the word and a snippet's length after it.
+const BEFORE: usize = MAX_CHARS / 4;
+const AFTER: usize = MAX_CHARS;
 
 /// A passage of the body and the byte ranges within it that matched the query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,13 +98,20 @@ fn word_starting_with(text: &[u8], prefix: &[u8], from: usize) -> Option<usize> 
     None
 }
 
-/// Up to AROUND bytes either side of `at`, cut at character boundaries.
+/// Up to BEFORE bytes before `at` and AFTER bytes after it, starting at a word and cut at
+/// character boundaries.
 fn around(text: &str, at: usize) -> Range<usize> {
-    let mut start = at.saturating_sub(AROUND);
+    let mut start = at.saturating_sub(BEFORE);
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    let mut end = (at + AROUND).min(text.len());
+    if start > 0 && !text[..start].ends_with(char::is_whitespace) {
+        start = text[start..at]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(at, |(i, c)| start + i + c.len_utf8());
+    }
+    let mut end = (at + AFTER).min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
     }
@@ -173,8 +182,11 @@ mod tests {
     #[test]
     fn regions_stay_on_character_boundaries() {
         let text = "é".repeat(400);
-        let r = around(&text, 401);
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < 401);
+        let r = around(&text, 400);
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start <= 400);
+        let words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+        let r = around(words, words.find("fourteen").unwrap());
+        assert_eq!(&words[r.start..r.start + 5], "five ", "starts at a word");
     }
 
     #[test]
