@@ -11,11 +11,12 @@ use crate::text;
 
 /// Field names tried, in order, for each part of an article.
 const HEADLINE: &[&str] = &["title", "headline"];
+/// A crawler's untouched text (`content_original`) comes before its tokenized copy.
 const BODY: &[&str] = &[
     "maintext",
     "text",
-    "content",
     "content_original",
+    "content",
     "story_text",
     "body",
     "article",
