@@ -30,6 +30,19 @@ impl Maker {
         Ok(Maker { generator })
     }
 
+    /// A maker that highlights every term of the query on `body`, all weighing the same:
+    /// for articles that come from elsewhere than this index (the cluster).
+    pub fn for_terms(index: &tantivy::Index, query: &dyn Query, body: Field) -> Result<Maker> {
+        let mut terms = std::collections::BTreeMap::new();
+        query.query_terms(&mut |term, _| {
+            if let (true, Some(text)) = (term.field() == body, term.value().as_str()) {
+                terms.insert(text.to_string(), 1.0);
+            }
+        });
+        let analyzer = index.tokenizer_for_field(body)?;
+        Ok(Maker { generator: SnippetGenerator::new(terms, analyzer, body, MAX_CHARS) })
+    }
+
     /// The snippet for a body; its opening words when no query term occurs in it.
     pub fn make(&self, body: &str) -> Snippet {
         let s = self.generator.snippet(body);

@@ -1,0 +1,424 @@
+//! Reading from the cluster: every request goes through the distributed index, followed by
+//! `SHOW META`, whose warnings name shards that did not answer.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::{anyhow, Context, Result};
+use mysql::prelude::{FromRow, FromValue, Queryable};
+use mysql::{Conn, QueryResult, Row, Text as TextProtocol};
+use tantivy::query::Query;
+
+use super::keys::{doc_id, facet_key};
+use super::query::{translate, Text, Translated};
+use super::{connect, ClusterConfig};
+use crate::article::Article;
+use crate::backend::Search;
+use crate::index::schema::sphinx;
+use crate::index::{self, Opened};
+use crate::search::facets::{by_period, top};
+use crate::search::{
+    query, DayCounts, FacetCount, FacetField, Hit, SearchRequest, SearchResults, Selection, SnippetMaker,
+    Sort,
+};
+
+/// Most facet values (groups) each shard returns: counts are exact while a shard holds no
+/// more distinct values of a facet among the matches.
+const FACET_DEPTH: usize = 20_000;
+/// Rows per page when exporting.
+const EXPORT_PAGE: usize = 1000;
+/// Relevance as close to the embedded index's as Sphinx offers: BM25, headline twice body.
+const RANKING: &str = "ranker = bm25, field_weights = (headline = 2, body = 1)";
+
+/// The cluster, read through its distributed index.
+pub struct ClusterSearch {
+    config: ClusterConfig,
+    /// Idle connections to the distributed index (`batch` uses several at once).
+    idle: Mutex<Vec<Conn>>,
+    /// Shards that did not answer, by agent address, with searchd's reason.
+    missing: Mutex<BTreeMap<String, String>>,
+    /// An empty in-memory index: it checks query syntax exactly as the embedded index does
+    /// and supplies the analyzer for snippets.
+    memory: Opened,
+}
+
+/// One statement's rows and what `SHOW META` said after it.
+struct Answer {
+    rows: Vec<Row>,
+    meta: Meta,
+}
+
+/// The parts of `SHOW META` newsdex reads.
+#[derive(Debug, Default)]
+pub(super) struct Meta {
+    pub total_found: usize,
+    pub warning: String,
+}
+
+impl Meta {
+    /// Reads the `SHOW META` result set that comes next.
+    pub(super) fn read(result: &mut QueryResult<'_, '_, '_, TextProtocol>) -> Result<Meta> {
+        let mut meta = Meta::default();
+        if let Some(set) = result.iter() {
+            for row in set {
+                let (name, value): (String, String) = cells(row?)?;
+                match name.as_str() {
+                    "total_found" => meta.total_found = value.parse().unwrap_or(0),
+                    "warning" => meta.warning = value,
+                    _ => {}
+                }
+            }
+        }
+        Ok(meta)
+    }
+}
+
+/// The agents named in a searchd warning, with what happened to each:
+/// `index newsdex: agent 127.0.0.1:9404: connect() failed: ...; index ...`.
+pub(super) fn agent_warnings(warning: &str) -> Vec<(String, String)> {
+    warning
+        .split(';')
+        .filter_map(|part| {
+            let rest = &part[part.find("agent ")? + "agent ".len()..];
+            let (address, reason) = rest.split_once(": ").unwrap_or((rest, ""));
+            Some((address.trim().to_string(), reason.trim().to_string()))
+        })
+        .collect()
+}
+
+impl ClusterSearch {
+    /// Connects to the distributed index.
+    pub fn connect(config: ClusterConfig) -> Result<ClusterSearch> {
+        let first = connect(&config.distributed.sql)?;
+        Ok(ClusterSearch {
+            config,
+            idle: Mutex::new(vec![first]),
+            missing: Mutex::new(BTreeMap::new()),
+            memory: index::in_memory()?,
+        })
+    }
+
+    /// Runs statements in one round trip, each followed by `SHOW META`, and notes shards
+    /// that did not answer.
+    fn run(&self, statements: &[String]) -> Result<Vec<Answer>> {
+        let idle = self.idle.lock().expect("connection list").pop();
+        let mut conn = match idle {
+            Some(c) => c,
+            None => connect(&self.config.distributed.sql)?,
+        };
+        let sql: String = statements.iter().map(|s| format!("{s}; SHOW META; ")).collect();
+        let answers = Self::answers(&mut conn, &sql, statements.len()).with_context(|| {
+            format!("the cluster's distributed index at {} failed", self.config.distributed.sql)
+        })?;
+        self.idle.lock().expect("connection list").push(conn);
+        for answer in &answers {
+            self.note_missing(&answer.meta.warning);
+        }
+        Ok(answers)
+    }
+
+    fn answers(conn: &mut Conn, sql: &str, count: usize) -> Result<Vec<Answer>> {
+        let mut result = conn.query_iter(sql)?;
+        let mut answers = Vec::with_capacity(count);
+        for _ in 0..count {
+            let rows = match result.iter() {
+                Some(set) => set.collect::<std::result::Result<Vec<Row>, _>>()?,
+                None => Vec::new(),
+            };
+            answers.push(Answer { rows, meta: Meta::read(&mut result)? });
+        }
+        Ok(answers)
+    }
+
+    fn note_missing(&self, warning: &str) {
+        let mut missing = self.missing.lock().expect("missing shards");
+        for (agent, reason) in agent_warnings(warning) {
+            missing.entry(agent).or_insert(reason);
+        }
+    }
+
+    /// The translation of a selection, checked first by the embedded query parser (same
+    /// syntax errors), with the parsed query for snippets; `None` when nothing can match.
+    fn select(&self, selection: &Selection) -> Result<Option<(Translated, Box<dyn Query>)>> {
+        let parsed = query::build(&self.memory, &selection.query, &selection.filters)?;
+        let translated = translate(&selection.query, &selection.filters)?;
+        Ok((translated.text != Text::Nothing).then_some((translated, parsed)))
+    }
+
+    /// `FROM index [WHERE ...]`: the distributed index, narrowed by a translation and extra conditions.
+    fn source(&self, t: &Translated, extra: &[String]) -> String {
+        let mut conditions = vec![t.where_clause()];
+        conditions.extend(extra.iter().cloned());
+        conditions.retain(|c| !c.is_empty());
+        let index = &self.config.distributed.index;
+        match conditions.is_empty() {
+            true => format!("FROM {index}"),
+            false => format!("FROM {index} WHERE {}", conditions.join(" AND ")),
+        }
+    }
+
+    fn count_sql(&self, t: &Translated) -> String {
+        format!("SELECT id {} LIMIT 0", self.source(t, &[]))
+    }
+
+    fn facet_sql(&self, t: &Translated, field: FacetField) -> String {
+        let (select, group) = match field {
+            FacetField::Outlet => (format!("{0} AS v, COUNT(*) AS n", sphinx::OUTLET), sphinx::OUTLET),
+            FacetField::Person => {
+                (format!("GROUPBY() AS v, COUNT(*) AS n, {}", sphinx::PEOPLE_NAMES), sphinx::PEOPLE)
+            }
+            FacetField::Author => {
+                (format!("GROUPBY() AS v, COUNT(*) AS n, {}", sphinx::AUTHOR_NAMES), sphinx::AUTHORS)
+            }
+            FacetField::Date(_) => (format!("{} AS v, COUNT(*) AS n", sphinx::DAY), sphinx::DAY),
+        };
+        format!(
+            "SELECT {select} {} GROUP BY {group} ORDER BY n DESC LIMIT {FACET_DEPTH} OPTION max_matches = {FACET_DEPTH}",
+            self.source(t, &[])
+        )
+    }
+
+    fn hits_sql(&self, t: &Translated, request: &SearchRequest) -> String {
+        let order = match request.sort {
+            Sort::Relevance => "WEIGHT() DESC, id ASC".to_string(),
+            Sort::Newest => format!("{} DESC, {} DESC, id ASC", sphinx::DATED, sphinx::PUBLISHED),
+            Sort::Oldest => format!("{} DESC, {} ASC, id ASC", sphinx::DATED, sphinx::PUBLISHED),
+        };
+        let window = (request.offset + request.limit).max(1000);
+        format!(
+            "SELECT id, WEIGHT() AS w, {} {} ORDER BY {order} LIMIT {}, {} OPTION max_matches = {window}, {RANKING}",
+            sphinx::ARTICLE,
+            self.source(t, &[]),
+            request.offset,
+            request.limit
+        )
+    }
+
+    fn hits(&self, rows: Vec<Row>, request: &SearchRequest, query: &dyn Query) -> Result<Vec<Hit>> {
+        let snippets = SnippetMaker::for_terms(&self.memory.index, query, self.memory.fields.body)?;
+        let scored = request.sort == Sort::Relevance;
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let (_, weight, json): (u64, f64, String) = cells(row)?;
+                let article = parse_article(&json)?;
+                let snippet = snippets.make(&article.body);
+                Ok(Hit {
+                    rank: request.offset + i + 1,
+                    score: scored.then_some(weight as f32),
+                    article,
+                    snippet,
+                })
+            })
+            .collect()
+    }
+
+    /// A page of dated or undated matches, after the (publication time, id) of the last one.
+    fn export_sql(&self, t: &Translated, dated: bool, last: Option<(i64, u64)>) -> String {
+        let published = sphinx::PUBLISHED;
+        let after = match (dated, last) {
+            (_, None) => "1".to_string(),
+            (true, Some((p, id))) => {
+                format!("IF({published} > {p} OR ({published} = {p} AND id > {id}), 1, 0)")
+            }
+            (false, Some((_, id))) => format!("IF(id > {id}, 1, 0)"),
+        };
+        let order = if dated { format!("{published} ASC, id ASC") } else { "id ASC".to_string() };
+        let conditions = [format!("{} = {}", sphinx::DATED, u8::from(dated)), "after = 1".to_string()];
+        format!(
+            "SELECT id, {published}, {}, {after} AS after {} ORDER BY {order} LIMIT {EXPORT_PAGE} \
+             OPTION max_matches = {EXPORT_PAGE}",
+            sphinx::ARTICLE,
+            self.source(t, &conditions)
+        )
+    }
+
+    fn page(&self, sql: String) -> Result<Vec<(u64, i64, String)>> {
+        let answer = self.run(&[sql])?.pop().expect("one answer");
+        answer.rows.into_iter().map(export_row).collect()
+    }
+}
+
+/// A row's cells as a tuple.
+pub(super) fn cells<T: FromRow>(row: Row) -> Result<T> {
+    T::from_row_opt(row).map_err(|e| anyhow!("unexpected answer from searchd: {:?}", e.0))
+}
+
+/// The first three cells of an export row: id, publication time, article.
+fn export_row(mut row: Row) -> Result<(u64, i64, String)> {
+    fn take<T: FromValue>(row: &mut Row, i: usize) -> Result<T> {
+        match row.take_opt(i) {
+            Some(Ok(v)) => Ok(v),
+            _ => Err(anyhow!("unexpected answer from searchd: {row:?}")),
+        }
+    }
+    Ok((take(&mut row, 0)?, take(&mut row, 1)?, take(&mut row, 2)?))
+}
+
+fn parse_article(json: &str) -> Result<Article> {
+    serde_json::from_str(json).context("an article stored in the cluster is not valid")
+}
+
+/// Facet values from a facet statement's rows (`v`, `n` and, for people and authors, the
+/// names of the group's first article, among which `v` is the key of one).
+fn facet_values(field: FacetField, rows: Vec<Row>) -> Result<Vec<(String, u64)>> {
+    Ok(match field {
+        FacetField::Outlet => rows.into_iter().map(cells).collect::<Result<_>>()?,
+        FacetField::Person | FacetField::Author => {
+            let mut values = Vec::with_capacity(rows.len());
+            for row in rows {
+                let (key, count, names): (u64, u64, String) = cells(row)?;
+                if let Some(name) = names.split(sphinx::NAME_SEPARATOR).find(|n| facet_key(n) == key) {
+                    values.push((name.to_string(), count));
+                }
+            }
+            values
+        }
+        FacetField::Date(period) => by_period(&days(rows)?, period).into_iter().collect(),
+    })
+}
+
+/// Day counts from a date facet statement's rows, leaving out the undated (day 0).
+fn days(rows: Vec<Row>) -> Result<BTreeMap<chrono::NaiveDate, u64>> {
+    let mut days = BTreeMap::new();
+    for row in rows {
+        let (day, count): (u64, u64) = cells(row)?;
+        if let Some(day) = sphinx::day_from_number(day) {
+            days.insert(day, count);
+        }
+    }
+    Ok(days)
+}
+
+impl Search for ClusterSearch {
+    fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let Some((t, query)) = self.select(&request.selection)? else {
+            return Ok(SearchResults {
+                total: 0,
+                hits: Vec::new(),
+                facets: Vec::new(),
+                took: started.elapsed(),
+            });
+        };
+        let mut statements = vec![self.hits_sql(&t, request)];
+        statements.extend(request.facets.iter().map(|f| self.facet_sql(&t, *f)));
+        let mut answers = self.run(&statements)?.into_iter();
+        let first = answers.next().expect("hits answer");
+        let total = first.meta.total_found;
+        let hits = self.hits(first.rows, request, &*query)?;
+        let mut facets = Vec::new();
+        for (field, answer) in request.facets.iter().zip(answers) {
+            facets.extend(top(*field, facet_values(*field, answer.rows)?, request.facet_limit, None));
+        }
+        Ok(SearchResults { total, hits, facets, took: started.elapsed() })
+    }
+
+    fn count(&self, selection: &Selection) -> Result<usize> {
+        let Some((t, _)) = self.select(selection)? else { return Ok(0) };
+        Ok(self.run(&[self.count_sql(&t)])?[0].meta.total_found)
+    }
+
+    fn facet_counts(
+        &self,
+        selection: &Selection,
+        field: FacetField,
+        limit: usize,
+        prefix: Option<&str>,
+    ) -> Result<(usize, Vec<FacetCount>)> {
+        let Some((t, _)) = self.select(selection)? else { return Ok((0, Vec::new())) };
+        let mut answers = self.run(&[self.count_sql(&t), self.facet_sql(&t, field)])?;
+        let values = facet_values(field, answers.pop().expect("facet answer").rows)?;
+        let prefix = prefix.map(str::to_lowercase);
+        Ok((answers[0].meta.total_found, top(field, values, limit, prefix.as_deref())))
+    }
+
+    fn day_counts(&self, selection: &Selection) -> Result<DayCounts> {
+        let Some((t, _)) = self.select(selection)? else { return Ok(DayCounts::default()) };
+        let day_facet = self.facet_sql(&t, FacetField::Date(crate::search::DatePeriod::Day));
+        let mut answers = self.run(&[self.count_sql(&t), day_facet])?;
+        let days = days(answers.pop().expect("day answer").rows)?;
+        let total = answers[0].meta.total_found;
+        let dated: u64 = days.values().sum();
+        Ok(DayCounts { total, days, undated: (total as u64).saturating_sub(dated) })
+    }
+
+    /// Pages through the matches by (publication time, id), then the undated by id, so
+    /// that searchd never holds more than a page of matches.
+    fn export(&self, selection: &Selection, each: &mut dyn FnMut(&Article) -> Result<()>) -> Result<usize> {
+        let Some((t, _)) = self.select(selection)? else { return Ok(0) };
+        let mut exported = 0;
+        for dated in [true, false] {
+            let mut last = None;
+            loop {
+                let page = self.page(self.export_sql(&t, dated, last))?;
+                for (id, published, json) in &page {
+                    each(&parse_article(json)?)?;
+                    last = Some((*published, *id));
+                }
+                exported += page.len();
+                if page.len() < EXPORT_PAGE {
+                    break;
+                }
+            }
+        }
+        Ok(exported)
+    }
+
+    fn find(&self, id: &str) -> Result<Option<Article>> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE id = {}",
+            sphinx::ARTICLE,
+            self.config.distributed.index,
+            doc_id(id.trim())
+        );
+        let answer = self.run(&[sql])?.pop().expect("one answer");
+        for row in answer.rows {
+            let (json,): (String,) = cells(row)?;
+            let article = parse_article(&json)?;
+            if article.id == id.trim() {
+                return Ok(Some(article));
+            }
+        }
+        Ok(None)
+    }
+
+    fn missing_shards(&self) -> Vec<String> {
+        let missing = self.missing.lock().expect("missing shards");
+        missing
+            .iter()
+            .map(|(agent, reason)| {
+                let shard =
+                    self.config.shard_by_agent(agent).map_or(String::new(), |s| format!("{} ", s.index));
+                format!("shard {shard}(agent {agent}) did not answer: {reason}")
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_warnings_name_each_shard() {
+        let w = "index newsdex: agent 127.0.0.1:9404: connect() failed: errno=111, refused; \
+                 index newsdex: agent 10.0.0.2:9312: query timed out";
+        let got = agent_warnings(w);
+        assert_eq!(
+            got[0],
+            ("127.0.0.1:9404".to_string(), "connect() failed: errno=111, refused".to_string())
+        );
+        assert_eq!(got[1].0, "10.0.0.2:9312");
+        assert!(agent_warnings("").is_empty());
+    }
+
+    #[test]
+    fn facet_names_come_from_the_group_keys() {
+        let names = format!("Mike Pompeo{}Kim Jong-un", sphinx::NAME_SEPARATOR);
+        let key = facet_key("Kim Jong-un");
+        let found = names.split(sphinx::NAME_SEPARATOR).find(|n| facet_key(n) == key);
+        assert_eq!(found, Some("Kim Jong-un"));
+    }
+}
