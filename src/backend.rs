@@ -66,10 +66,22 @@ pub trait Search: Sync {
     }
 }
 
+/// An article a sink cannot take (it is reported and counted, and the run goes on).
+#[derive(Debug)]
+pub struct Rejected(pub String);
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Rejected {}
+
 /// Where ingest puts articles: replaced by id, committed in batches.
 pub trait ArticleSink {
     /// Queues an article from the source file `file` (its absolute path), replacing any
-    /// article with the same id.
+    /// article with the same id. A [`Rejected`] error refuses only this article.
     fn add(&mut self, article: &Article, file: &str) -> Result<()>;
 
     /// Queues the removal of every article read from `file`; articles added after this

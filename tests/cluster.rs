@@ -120,14 +120,23 @@ fn searchd_installed() -> bool {
 }
 
 /// The first AllSides articles in a scratch file, if the shared corpus is there.
+///
+/// Only the first record of each URL is kept: an article's id is a hash of its URL, and
+/// which of two records with one id an index keeps depends on which ingest worker finishes
+/// first, on either backend.
 fn allsides(dir: &Path) -> Option<PathBuf> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpora/allsides-article-bias/articles.jsonl.zst");
     let reader = BufReader::new(zstd::Decoder::new(std::fs::File::open(corpus).ok()?).ok()?);
     let path = dir.join("allsides.jsonl");
     let mut out = std::fs::File::create(&path).unwrap();
+    let mut urls = BTreeSet::new();
     for line in reader.lines().take(ALLSIDES_ARTICLES) {
-        writeln!(out, "{}", line.unwrap()).unwrap();
+        let line = line.unwrap();
+        let record: Value = serde_json::from_str(&line).unwrap();
+        if urls.insert(record["url"].to_string()) {
+            writeln!(out, "{line}").unwrap();
+        }
     }
     Some(path)
 }
@@ -192,14 +201,14 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("body:\"supreme court\" abortion", &[]),
     ("Kim Jong-un", &[]),
     ("health care", &["--since", "2017", "--until", "2018-06"]),
-    ("", &["--outlet", "CNN (Online News)", "--outlet", "Fox News (Online News)"]),
+    ("", &["--outlet", "CNN", "--outlet", "fox news"]),
     ("", &["--outlet", "Yonhap"]),
     ("", &["--person", "Donald Trump"]),
     ("immigration", &["--person", "Donald Trump", "--since", "2018"]),
-    ("person:\"kim jong un\"", &[]),
+    ("person:\"kim jong-un\" nuclear", &[]),
     ("", &["--until", "2019-12-31"]),
-    ("economy OR jobs", &["--outlet", "Reuters"]),
-    ("students", &["--author", "Jennifer Calfas"]),
+    ("economy OR jobs", &["--outlet", "Politico", "--since", "2019-01-01"]),
+    ("biden", &["--author", "Guy Benson"]),
     ("running", &[]),
     ("\"taxes\" +cuts", &[]),
 ];
@@ -227,14 +236,17 @@ fn cluster_answers_like_the_embedded_index_and_reports_a_missing_shard_issue_8()
     let articles = ingest_both(On::Index(&index), On::Cluster(&file), &inputs);
     assert!(articles > 500, "too few articles ingested: {articles}");
 
-    let (mut index_ms, mut cluster_ms) = (Vec::new(), Vec::new());
+    let (mut index_ms, mut cluster_ms, mut empty) = (Vec::new(), Vec::new(), 0);
     for (query, filters) in QUERIES {
         let (want, t1) = answer(On::Index(&index), query, filters);
         let (got, t2) = answer(On::Cluster(&file), query, filters);
         assert_same(&format!("search {query:?} {filters:?}"), &want, &got);
+        eprintln!("  {query:?} {filters:?}: {} matches, {} facet values", got.total, got.facets.len());
+        empty += usize::from(got.total == 0);
         index_ms.push(t1);
         cluster_ms.push(t2);
     }
+    assert_eq!(empty, 0, "queries that match nothing say little about parity");
     eprintln!(
         "{} queries equal on both backends; median took_ms: embedded {:.1}, cluster {:.1}",
         QUERIES.len(),

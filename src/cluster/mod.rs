@@ -11,6 +11,7 @@ pub mod keys;
 pub mod query;
 mod search;
 mod sql;
+mod stored;
 mod writer;
 
 use std::time::Duration;

@@ -12,7 +12,7 @@ use tantivy::query::Query;
 
 use super::keys::{doc_id, facet_key};
 use super::query::{translate, Text, Translated};
-use super::{connect, ClusterConfig};
+use super::{connect, stored, ClusterConfig};
 use crate::article::Article;
 use crate::backend::Search;
 use crate::index::schema::sphinx;
@@ -256,8 +256,8 @@ fn export_row(mut row: Row) -> Result<(u64, i64, String)> {
     Ok((take(&mut row, 0)?, take(&mut row, 1)?, take(&mut row, 2)?))
 }
 
-fn parse_article(json: &str) -> Result<Article> {
-    serde_json::from_str(json).context("an article stored in the cluster is not valid")
+fn parse_article(stored: &str) -> Result<Article> {
+    stored::unpack(stored)
 }
 
 /// Facet values from a facet statement's rows (`v`, `n` and, for people and authors, the

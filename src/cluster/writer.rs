@@ -11,7 +11,7 @@ use mysql::Conn;
 use super::keys::{doc_id, facet_key, file_key, filter_key, shard_of};
 use super::search::{agent_warnings, cells, Meta};
 use super::sql::{numbers, quote};
-use super::{connect, ClusterConfig};
+use super::{connect, stored, ClusterConfig};
 use crate::article::Article;
 use crate::backend::ArticleSink;
 use crate::index::schema::sphinx;
@@ -132,7 +132,7 @@ const COLUMNS: &str = "id, headline, body, article, outlet, outlet_key, people, 
 
 /// The values of an article's row.
 fn row(id: u64, article: &Article, file: &str) -> Result<String> {
-    let json = serde_json::to_string(article)?;
+    let stored = stored::pack(article)?;
     let names = |list: &[String]| list.join(&sphinx::NAME_SEPARATOR.to_string());
     let day = article.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let published = article
@@ -145,7 +145,7 @@ fn row(id: u64, article: &Article, file: &str) -> Result<String> {
         "({id}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
         quote(&article.headline),
         quote(&article.body),
-        quote(&json),
+        quote(&stored),
         quote(&article.outlet),
         filter_key(&article.outlet),
         numbers(article.people.iter().map(|p| facet_key(p))),
@@ -239,7 +239,7 @@ mod tests {
             encoding: "UTF-8".into(),
         };
         let r = row(7, &article, "/x/a.txt").unwrap();
-        assert!(r.starts_with("(7, 'Pompeo\\'s summit', 'Body', '{"), "{r}");
+        assert!(r.starts_with("(7, 'Pompeo\\'s summit', 'Body', '"), "{r}");
         assert!(r.contains(&format!("'Mike Pompeo{}Kim Jong-un'", sphinx::NAME_SEPARATOR)));
         assert!(r.contains(&format!("({}, {})", facet_key("Mike Pompeo"), facet_key("Kim Jong-un"))));
         assert!(r.contains(", (), (), '', 20200710, 1594335600, 1, "), "{r}");

@@ -19,7 +19,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Status;
-use crate::backend::{ArticleSink, Backend};
+use crate::backend::{ArticleSink, Backend, Rejected};
 use crate::cluster::{ClusterConfig, ClusterWriter};
 use crate::index::{self, ArticleWriter};
 use crate::ingest::feed::{self, Event, Source};
@@ -220,14 +220,22 @@ impl Sink {
         summary: &mut Summary,
         report: &impl Fn(usize, &str),
     ) -> Result<()> {
+        let mut added = 0;
         for article in &part.articles {
-            self.writer.add(article, &sources[file].key)?;
+            match self.writer.add(article, &sources[file].key) {
+                Ok(()) => added += 1,
+                Err(e) if e.is::<Rejected>() => {
+                    summary.errors += 1;
+                    report(file, &format!("{e:#}"));
+                }
+                Err(e) => return Err(e),
+            }
             if self.policy.due(self.writer.pending()) {
                 self.commit()?;
             }
         }
-        self.files[file].articles += part.articles.len() as u64;
-        summary.articles += part.articles.len() as u64;
+        self.files[file].articles += added;
+        summary.articles += added;
         summary.errors += part.errors.len() as u64;
         part.errors.iter().chain(&part.warnings).for_each(|m| report(file, m));
         Ok(())
