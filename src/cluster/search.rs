@@ -152,9 +152,10 @@ impl ClusterSearch {
         conditions.extend(extra.iter().cloned());
         conditions.retain(|c| !c.is_empty());
         let index = &self.config.distributed.index;
-        match conditions.is_empty() {
-            true => format!("FROM {index}"),
-            false => format!("FROM {index} WHERE {}", conditions.join(" AND ")),
+        if conditions.is_empty() {
+            format!("FROM {index}")
+        } else {
+            format!("FROM {index} WHERE {}", conditions.join(" AND "))
         }
     }
 
