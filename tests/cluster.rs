@@ -257,6 +257,7 @@ fn cluster_answers_like_the_embedded_index_and_reports_a_missing_shard_issue_8()
         median(&mut cluster_ms)
     );
     check_other_commands(On::Index(&index), On::Cluster(&file));
+    reingest_replaces(On::Cluster(&file), scratch.path());
 
     cluster.stop("shard-1");
     let out = run(On::Cluster(&file), &["search", "", "--count"]);
@@ -320,6 +321,27 @@ fn check_other_commands(index: On, cluster: On) {
     let refused = run(cluster, &["search", "\"nuclear tal\"*"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("prefix"), "{}", stderr(&refused));
+}
+
+/// Ingesting a file again replaces its articles: none doubled, the ones it lost removed.
+fn reingest_replaces(cluster: On, dir: &Path) {
+    let record = |n: u32| {
+        format!(
+            r#"{{"title": "Zorblax report {n}", "maintext": "The zorblax council met for the {n}th time.", "url": "https://example.org/zorblax/{n}"}}"#
+        )
+    };
+    let path = dir.join("zorblax.jsonl");
+    let count = || {
+        let out = run(cluster, &["search", "zorblax", "--count"]);
+        common::stdout(&out).trim().parse::<u64>().unwrap()
+    };
+    for (records, want) in [(vec![1, 2], 2), (vec![1, 2], 2), (vec![2], 1)] {
+        let lines: Vec<String> = records.into_iter().map(record).collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let out = run(cluster, &["ingest", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(count(), want);
+    }
 }
 
 fn median(values: &mut [f64]) -> f64 {

@@ -1,7 +1,7 @@
 //! Reading from the cluster: every request goes through the distributed index, followed by
 //! `SHOW META`, whose warnings name shards that did not answer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -12,6 +12,7 @@ use tantivy::query::Query;
 
 use super::keys::{doc_id, facet_key};
 use super::query::{translate, Text, Translated};
+use super::sql::numbers;
 use super::{connect, stored, ClusterConfig};
 use crate::article::Article;
 use crate::backend::Search;
@@ -23,9 +24,24 @@ use crate::search::{
     Sort,
 };
 
-/// Most facet values (groups) each shard returns: counts are exact while a shard holds no
-/// more distinct values of a facet among the matches.
-const FACET_DEPTH: usize = 20_000;
+/// Most values (groups) of a facet each shard returns for merging. Dates, and values
+/// filtered by prefix, need them all; the top values of a facet need each shard's most
+/// frequent ones only, and searchd is much slower when it keeps many groups.
+const ALL_VALUES: usize = 100_000;
+/// Values each shard returns per value shown, for the top values of a facet ...
+const VALUES_PER_SHOWN: usize = 20;
+/// ... and at least this many.
+const MIN_VALUES: usize = 1000;
+
+/// How many values of a facet each shard should return to show `limit` of them (all of
+/// them when `every` is set).
+fn depth(field: FacetField, limit: usize, every: bool) -> usize {
+    match field {
+        FacetField::Date(_) => ALL_VALUES,
+        _ if every => ALL_VALUES,
+        _ => limit.saturating_mul(VALUES_PER_SHOWN).clamp(MIN_VALUES, ALL_VALUES),
+    }
+}
 /// Rows per page when exporting.
 const EXPORT_PAGE: usize = 1000;
 /// Relevance as close to the embedded index's as Sphinx offers: BM25, headline twice body.
@@ -99,36 +115,40 @@ impl ClusterSearch {
         })
     }
 
-    /// Runs statements in one round trip, each followed by `SHOW META`, and notes shards
-    /// that did not answer.
+    /// Runs statements side by side, each on its own connection and followed by
+    /// `SHOW META`, and notes shards that did not answer.
     fn run(&self, statements: &[String]) -> Result<Vec<Answer>> {
+        let answers: Vec<Result<Answer>> = match statements {
+            [one] => vec![self.run_one(one)],
+            _ => std::thread::scope(|scope| {
+                let running: Vec<_> = statements.iter().map(|s| scope.spawn(|| self.run_one(s))).collect();
+                running.into_iter().map(|r| r.join().expect("statement thread")).collect()
+            }),
+        };
+        answers.into_iter().collect()
+    }
+
+    fn run_one(&self, statement: &str) -> Result<Answer> {
         let idle = self.idle.lock().expect("connection list").pop();
         let mut conn = match idle {
             Some(c) => c,
             None => connect(&self.config.distributed.sql)?,
         };
-        let sql: String = statements.iter().map(|s| format!("{s}; SHOW META; ")).collect();
-        let answers = Self::answers(&mut conn, &sql, statements.len()).with_context(|| {
+        let answer = Self::answer(&mut conn, statement).with_context(|| {
             format!("the cluster's distributed index at {} failed", self.config.distributed.sql)
         })?;
         self.idle.lock().expect("connection list").push(conn);
-        for answer in &answers {
-            self.note_missing(&answer.meta.warning);
-        }
-        Ok(answers)
+        self.note_missing(&answer.meta.warning);
+        Ok(answer)
     }
 
-    fn answers(conn: &mut Conn, sql: &str, count: usize) -> Result<Vec<Answer>> {
-        let mut result = conn.query_iter(sql)?;
-        let mut answers = Vec::with_capacity(count);
-        for _ in 0..count {
-            let rows = match result.iter() {
-                Some(set) => set.collect::<std::result::Result<Vec<Row>, _>>()?,
-                None => Vec::new(),
-            };
-            answers.push(Answer { rows, meta: Meta::read(&mut result)? });
-        }
-        Ok(answers)
+    fn answer(conn: &mut Conn, statement: &str) -> Result<Answer> {
+        let mut result = conn.query_iter(format!("{statement}; SHOW META"))?;
+        let rows = match result.iter() {
+            Some(set) => set.collect::<std::result::Result<Vec<Row>, _>>()?,
+            None => Vec::new(),
+        };
+        Ok(Answer { rows, meta: Meta::read(&mut result)? })
     }
 
     fn note_missing(&self, warning: &str) {
@@ -163,7 +183,7 @@ impl ClusterSearch {
         format!("SELECT id {} LIMIT 0", self.source(t, &[]))
     }
 
-    fn facet_sql(&self, t: &Translated, field: FacetField) -> String {
+    fn facet_sql(&self, t: &Translated, field: FacetField, depth: usize) -> String {
         let (select, group) = match field {
             FacetField::Outlet => (format!("{0} AS v, COUNT(*) AS n", sphinx::OUTLET), sphinx::OUTLET),
             FacetField::Person => {
@@ -175,11 +195,13 @@ impl ClusterSearch {
             FacetField::Date(_) => (format!("{} AS v, COUNT(*) AS n", sphinx::DAY), sphinx::DAY),
         };
         format!(
-            "SELECT {select} {} GROUP BY {group} ORDER BY n DESC LIMIT {FACET_DEPTH} OPTION max_matches = {FACET_DEPTH}",
+            "SELECT {select} {} GROUP BY {group} ORDER BY n DESC LIMIT {depth} OPTION max_matches = {depth}",
             self.source(t, &[])
         )
     }
 
+    /// The page of hits: ids and weights only, as reading a string attribute for every
+    /// candidate on every shard costs more than fetching the page's articles afterwards.
     fn hits_sql(&self, t: &Translated, request: &SearchRequest) -> String {
         let order = match request.sort {
             Sort::Relevance => "WEIGHT() DESC, id ASC".to_string(),
@@ -188,29 +210,47 @@ impl ClusterSearch {
         };
         let window = (request.offset + request.limit).max(1000);
         format!(
-            "SELECT id, WEIGHT() AS w, {} {} ORDER BY {order} LIMIT {}, {} OPTION max_matches = {window}, {RANKING}",
-            sphinx::ARTICLE,
+            "SELECT id, WEIGHT() AS w {} ORDER BY {order} LIMIT {}, {} OPTION max_matches = {window}, {RANKING}",
             self.source(t, &[]),
             request.offset,
             request.limit
         )
     }
 
+    /// The hits of a page of (id, weight) rows, with their articles and snippets.
     fn hits(&self, rows: Vec<Row>, request: &SearchRequest, query: &dyn Query) -> Result<Vec<Hit>> {
+        let page: Vec<(u64, f64)> = rows.into_iter().map(cells).collect::<Result<_>>()?;
+        let mut articles = self.articles(page.iter().map(|(id, _)| *id))?;
         let snippets = SnippetMaker::for_terms(&self.memory.index, query, self.memory.fields.body)?;
         let scored = request.sort == Sort::Relevance;
+        let mut hits = Vec::with_capacity(page.len());
+        for (i, (id, weight)) in page.into_iter().enumerate() {
+            let article = articles.remove(&id).context("a hit's article went missing from the cluster")?;
+            let snippet = snippets.make(&article.body);
+            let score = scored.then_some(weight as f32);
+            hits.push(Hit { rank: request.offset + i + 1, score, article, snippet });
+        }
+        Ok(hits)
+    }
+
+    /// The articles with these document ids, by id.
+    fn articles(&self, ids: impl Iterator<Item = u64>) -> Result<HashMap<u64, Article>> {
+        let ids: Vec<u64> = ids.collect();
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let sql = format!(
+            "SELECT id, {} FROM {} WHERE id IN {} LIMIT {n} OPTION max_matches = {n}",
+            sphinx::ARTICLE,
+            self.config.distributed.index,
+            numbers(ids.iter().copied()),
+            n = ids.len().max(1)
+        );
+        let rows = self.run(&[sql])?.pop().expect("one answer").rows;
         rows.into_iter()
-            .enumerate()
-            .map(|(i, row)| {
-                let (_, weight, json): (u64, f64, String) = cells(row)?;
-                let article = parse_article(&json)?;
-                let snippet = snippets.make(&article.body);
-                Ok(Hit {
-                    rank: request.offset + i + 1,
-                    score: scored.then_some(weight as f32),
-                    article,
-                    snippet,
-                })
+            .map(|row| {
+                let (id, stored): (u64, String) = cells(row)?;
+                Ok((id, parse_article(&stored)?))
             })
             .collect()
     }
@@ -304,7 +344,8 @@ impl Search for ClusterSearch {
             });
         };
         let mut statements = vec![self.hits_sql(&t, request)];
-        statements.extend(request.facets.iter().map(|f| self.facet_sql(&t, *f)));
+        let facet = |f: &FacetField| self.facet_sql(&t, *f, depth(*f, request.facet_limit, false));
+        statements.extend(request.facets.iter().map(facet));
         let mut answers = self.run(&statements)?.into_iter();
         let first = answers.next().expect("hits answer");
         let total = first.meta.total_found;
@@ -329,7 +370,8 @@ impl Search for ClusterSearch {
         prefix: Option<&str>,
     ) -> Result<(usize, Vec<FacetCount>)> {
         let Some((t, _)) = self.select(selection)? else { return Ok((0, Vec::new())) };
-        let mut answers = self.run(&[self.count_sql(&t), self.facet_sql(&t, field)])?;
+        let facet = self.facet_sql(&t, field, depth(field, limit, prefix.is_some()));
+        let mut answers = self.run(&[self.count_sql(&t), facet])?;
         let values = facet_values(field, answers.pop().expect("facet answer").rows)?;
         let prefix = prefix.map(str::to_lowercase);
         Ok((answers[0].meta.total_found, top(field, values, limit, prefix.as_deref())))
@@ -337,7 +379,8 @@ impl Search for ClusterSearch {
 
     fn day_counts(&self, selection: &Selection) -> Result<DayCounts> {
         let Some((t, _)) = self.select(selection)? else { return Ok(DayCounts::default()) };
-        let day_facet = self.facet_sql(&t, FacetField::Date(crate::search::DatePeriod::Day));
+        let day = FacetField::Date(crate::search::DatePeriod::Day);
+        let day_facet = self.facet_sql(&t, day, ALL_VALUES);
         let mut answers = self.run(&[self.count_sql(&t), day_facet])?;
         let days = days(answers.pop().expect("day answer").rows)?;
         let total = answers[0].meta.total_found;
@@ -368,21 +411,8 @@ impl Search for ClusterSearch {
     }
 
     fn find(&self, id: &str) -> Result<Option<Article>> {
-        let sql = format!(
-            "SELECT {} FROM {} WHERE id = {}",
-            sphinx::ARTICLE,
-            self.config.distributed.index,
-            doc_id(id.trim())
-        );
-        let answer = self.run(&[sql])?.pop().expect("one answer");
-        for row in answer.rows {
-            let (json,): (String,) = cells(row)?;
-            let article = parse_article(&json)?;
-            if article.id == id.trim() {
-                return Ok(Some(article));
-            }
-        }
-        Ok(None)
+        let found = self.articles(std::iter::once(doc_id(id.trim())))?.into_values().next();
+        Ok(found.filter(|a| a.id == id.trim()))
     }
 
     fn missing_shards(&self) -> Vec<String> {
@@ -413,6 +443,16 @@ mod tests {
         );
         assert_eq!(got[1].0, "10.0.0.2:9312");
         assert!(agent_warnings("").is_empty());
+    }
+
+    #[test]
+    fn shards_return_all_dates_but_only_the_top_names() {
+        use crate::search::DatePeriod;
+        assert_eq!(depth(FacetField::Date(DatePeriod::Month), 10, false), ALL_VALUES);
+        assert_eq!(depth(FacetField::Person, 10, false), MIN_VALUES);
+        assert_eq!(depth(FacetField::Person, 200, false), 4000);
+        assert_eq!(depth(FacetField::Person, 10, true), ALL_VALUES);
+        assert_eq!(depth(FacetField::Author, usize::MAX, false), ALL_VALUES);
     }
 
     #[test]

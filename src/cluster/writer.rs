@@ -2,14 +2,17 @@
 //! `REPLACE INTO` statements, so re-ingesting an article replaces it.
 
 use std::collections::HashMap;
+use std::thread::JoinHandle;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
+use crossbeam_channel::Sender;
 use mysql::prelude::Queryable;
-use mysql::Conn;
+use mysql::{Conn, Row};
 
+use super::config::Shard;
 use super::keys::{doc_id, facet_key, file_key, filter_key, shard_of};
-use super::search::{agent_warnings, cells, Meta};
+use super::search::cells;
 use super::sql::{numbers, quote};
 use super::{connect, stored, ClusterConfig};
 use crate::article::Article;
@@ -24,76 +27,137 @@ const BATCH_BYTES: usize = 16 << 20;
 /// Adds articles to the cluster's shards; an article whose id is there already is replaced.
 pub struct ClusterWriter {
     shards: Vec<ShardWriter>,
-    /// The distributed index, to find a changed file's old articles.
-    reader: Conn,
-    distributed: String,
     pending: u64,
 }
 
-/// One shard's connection and the rows waiting for it, by document id (the last wins).
+/// The rows waiting for one shard, by document id (the last wins), and the link that
+/// writes them.
 struct ShardWriter {
-    conn: Conn,
+    link: Link,
     index: String,
-    address: String,
     rows: Vec<String>,
     slots: HashMap<u64, usize>,
     bytes: usize,
 }
 
+/// A shard's connection, driven by its own thread: shards are written side by side while
+/// the pipeline goes on, and each shard's statements run in the order they were sent.
+struct Link {
+    jobs: Option<Sender<Job>>,
+    thread: Option<JoinHandle<Result<()>>>,
+    name: String,
+}
+
+enum Job {
+    /// Run a statement.
+    Run(String),
+    /// Remove the articles of the source file with this key.
+    DeleteFile(u64),
+    /// Say when every job before this one is done.
+    Sync(Sender<()>),
+}
+
+/// Batches of rows queued for a shard's thread, at most.
+const QUEUED: usize = 2;
+
+impl Link {
+    fn open(shard: &Shard) -> Result<Link> {
+        let mut conn =
+            connect(&shard.sql).with_context(|| format!("shard {} is not reachable", shard.index))?;
+        let name = format!("shard {} at {}", shard.index, shard.sql);
+        let (index, what) = (shard.index.clone(), name.clone());
+        let (jobs, queue) = crossbeam_channel::bounded(QUEUED);
+        let thread = std::thread::spawn(move || -> Result<()> {
+            for job in queue {
+                match job {
+                    Job::Run(sql) => {
+                        conn.query_drop(sql).with_context(|| format!("cannot write to {what}"))?
+                    }
+                    Job::DeleteFile(key) => delete_file(&mut conn, &index, key)
+                        .with_context(|| format!("cannot replace a file's articles on {what}"))?,
+                    Job::Sync(done) => drop(done.send(())),
+                }
+            }
+            Ok(())
+        });
+        Ok(Link { jobs: Some(jobs), thread: Some(thread), name })
+    }
+
+    fn send(&mut self, job: Job) -> Result<()> {
+        match &self.jobs {
+            Some(jobs) if jobs.send(job).is_ok() => Ok(()),
+            _ => Err(self.failure()),
+        }
+    }
+
+    /// Waits until every job sent so far is done.
+    fn sync(&mut self) -> Result<()> {
+        let (done, wait) = crossbeam_channel::bounded(1);
+        self.send(Job::Sync(done))?;
+        wait.recv().map_err(|_| self.failure())
+    }
+
+    /// Why the thread stopped (its first error), once it has.
+    fn failure(&mut self) -> anyhow::Error {
+        self.jobs = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(Err(e))) => e,
+            _ => anyhow!("the writer of {} stopped", self.name),
+        }
+    }
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Deletes a file's articles from one shard, a page at a time. Every article lives on the
+/// shard its id hashes to, so each shard can find its own.
+fn delete_file(conn: &mut Conn, index: &str, key: u64) -> Result<()> {
+    loop {
+        let sql = format!(
+            "SELECT id FROM {index} WHERE {} = {key} LIMIT {PAGE} OPTION max_matches = {PAGE}",
+            sphinx::FILE_KEY
+        );
+        let rows: Vec<Row> = conn.query(sql)?;
+        let ids: Vec<u64> =
+            rows.into_iter().map(|r| cells::<(u64,)>(r).map(|c| c.0)).collect::<Result<_>>()?;
+        if !ids.is_empty() {
+            conn.query_drop(format!("DELETE FROM {index} WHERE id IN {}", numbers(ids.iter().copied())))?;
+        }
+        if ids.len() < PAGE {
+            return Ok(());
+        }
+    }
+}
+
+/// Ids deleted per statement when a file's articles are replaced.
+const PAGE: usize = 1000;
+
 impl ClusterWriter {
-    /// Connects to every shard and to the distributed index.
+    /// Connects to every shard.
     pub fn connect(config: &ClusterConfig) -> Result<ClusterWriter> {
         let shards = config
             .shards
             .iter()
             .map(|s| {
-                let conn = connect(&s.sql).with_context(|| format!("shard {} is not reachable", s.index))?;
                 Ok(ShardWriter {
-                    conn,
+                    link: Link::open(s)?,
                     index: s.index.clone(),
-                    address: s.sql.clone(),
                     rows: Vec::new(),
                     slots: HashMap::new(),
                     bytes: 0,
                 })
             })
             .collect::<Result<_>>()?;
-        let reader = connect(&config.distributed.sql)?;
-        Ok(ClusterWriter { shards, reader, distributed: config.distributed.index.clone(), pending: 0 })
-    }
-
-    /// The ids of the articles read from a file, through the distributed index (which
-    /// must hear from every shard, or stale articles could stay behind).
-    fn ids_of_file(&mut self, file: &str) -> Result<Vec<u64>> {
-        let (mut ids, mut after) = (Vec::new(), 0u64);
-        loop {
-            let sql = format!(
-                "SELECT id FROM {} WHERE {} = {} AND id > {after} ORDER BY id ASC LIMIT {PAGE} \
-                 OPTION max_matches = {PAGE}; SHOW META",
-                self.distributed,
-                sphinx::FILE_KEY,
-                file_key(file)
-            );
-            let mut result = self.reader.query_iter(sql).context("cannot look up a file's articles")?;
-            let page: Vec<u64> = match result.iter() {
-                Some(set) => set.map(|row| Ok(cells::<(u64,)>(row?)?.0)).collect::<Result<_>>()?,
-                None => Vec::new(),
-            };
-            let meta = Meta::read(&mut result)?;
-            if let Some((agent, reason)) = agent_warnings(&meta.warning).into_iter().next() {
-                bail!("cannot replace the articles of {file}: the shard at {agent} did not answer: {reason}");
-            }
-            ids.extend(&page);
-            match page.last() {
-                Some(last) if page.len() == PAGE => after = *last,
-                _ => return Ok(ids),
-            }
-        }
+        Ok(ClusterWriter { shards, pending: 0 })
     }
 }
-
-/// Ids read per page when looking up a file's articles.
-const PAGE: usize = 1000;
 
 impl ShardWriter {
     fn push(&mut self, id: u64, row: String) {
@@ -111,18 +175,16 @@ impl ShardWriter {
         self.rows.len() >= BATCH_ROWS || self.bytes >= BATCH_BYTES
     }
 
+    /// Hands the waiting rows to the shard's thread.
     fn flush(&mut self) -> Result<()> {
         if self.rows.is_empty() {
             return Ok(());
         }
         let sql = format!("REPLACE INTO {} ({COLUMNS}) VALUES {}", self.index, self.rows.join(", "));
-        self.conn
-            .query_drop(sql)
-            .with_context(|| format!("cannot write to shard {} at {}", self.index, self.address))?;
         self.rows.clear();
         self.slots.clear();
         self.bytes = 0;
-        Ok(())
+        self.link.send(Job::Run(sql))
     }
 }
 
@@ -175,20 +237,11 @@ impl ArticleSink for ClusterWriter {
     }
 
     fn delete_file(&mut self, file: &str) -> Result<()> {
-        let ids = self.ids_of_file(file)?;
-        let n = self.shards.len();
-        for (i, shard) in self.shards.iter_mut().enumerate() {
-            // Rows still waiting were added after the delete, so they must stay: send them first.
+        let key = file_key(file);
+        for shard in &mut self.shards {
+            // Rows waiting were added before the delete: they go first, in order.
             shard.flush()?;
-            let mine: Vec<u64> = ids.iter().copied().filter(|id| shard_of(*id, n) == i).collect();
-            for chunk in mine.chunks(PAGE) {
-                let sql =
-                    format!("DELETE FROM {} WHERE id IN {}", shard.index, numbers(chunk.iter().copied()));
-                shard
-                    .conn
-                    .query_drop(sql)
-                    .with_context(|| format!("cannot delete from shard {}", shard.index))?;
-            }
+            shard.link.send(Job::DeleteFile(key))?;
         }
         Ok(())
     }
@@ -201,9 +254,13 @@ impl ArticleSink for ClusterWriter {
         self.pending
     }
 
+    /// Sends every waiting row and waits until each shard has written it.
     fn commit(&mut self) -> Result<()> {
         for shard in &mut self.shards {
             shard.flush()?;
+        }
+        for shard in &mut self.shards {
+            shard.link.sync()?;
         }
         self.pending = 0;
         Ok(())
