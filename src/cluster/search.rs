@@ -31,7 +31,7 @@ const ALL_VALUES: usize = 100_000;
 /// Values each shard returns per value shown, for the top values of a facet ...
 const VALUES_PER_SHOWN: usize = 20;
 /// ... and at least this many.
-const MIN_VALUES: usize = 1000;
+const MIN_VALUES: usize = 200;
 
 /// How many values of a facet each shard should return to show `limit` of them (all of
 /// them when `every` is set).
@@ -180,7 +180,8 @@ impl ClusterSearch {
     }
 
     fn count_sql(&self, t: &Translated) -> String {
-        format!("SELECT id {} LIMIT 0", self.source(t, &[]))
+        // searchd counts every match whatever it keeps, and keeping fewer is much faster.
+        format!("SELECT id {} LIMIT 0 OPTION max_matches = 1", self.source(t, &[]))
     }
 
     fn facet_sql(&self, t: &Translated, field: FacetField, depth: usize) -> String {
@@ -208,7 +209,7 @@ impl ClusterSearch {
             Sort::Newest => format!("{} DESC, {} DESC, id ASC", sphinx::DATED, sphinx::PUBLISHED),
             Sort::Oldest => format!("{} DESC, {} ASC, id ASC", sphinx::DATED, sphinx::PUBLISHED),
         };
-        let window = (request.offset + request.limit).max(1000);
+        let window = (request.offset + request.limit).max(1);
         format!(
             "SELECT id, WEIGHT() AS w {} ORDER BY {order} LIMIT {}, {} OPTION max_matches = {window}, {RANKING}",
             self.source(t, &[]),
@@ -450,7 +451,7 @@ mod tests {
         use crate::search::DatePeriod;
         assert_eq!(depth(FacetField::Date(DatePeriod::Month), 10, false), ALL_VALUES);
         assert_eq!(depth(FacetField::Person, 10, false), MIN_VALUES);
-        assert_eq!(depth(FacetField::Person, 200, false), 4000);
+        assert_eq!(depth(FacetField::Person, 50, false), 1000);
         assert_eq!(depth(FacetField::Person, 10, true), ALL_VALUES);
         assert_eq!(depth(FacetField::Author, usize::MAX, false), ALL_VALUES);
     }
