@@ -8,9 +8,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises raw text: NFC, `\r\n`/`\r` to `\n`, no NUL or other control characters
 /// (tabs become spaces), non-breaking and other odd spaces become plain spaces.
 pub fn normalize(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+    // Most text is already NFC, which a quick check tells far faster than composing does.
+    match unicode_normalization::is_nfc_quick(raw.chars()) {
+        unicode_normalization::IsNormalized::Yes => clean_chars(raw.len(), raw.chars()),
+        _ => clean_chars(raw.len(), raw.nfc()),
+    }
+}
+
+/// The characters with line ends unified and control and odd space characters dealt with.
+fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut last_cr = false;
-    for c in raw.nfc() {
+    for c in chars {
         match c {
             '\r' => out.push('\n'),
             '\n' if last_cr => {}

@@ -1,8 +1,10 @@
 //! The on-disk tantivy index: schema, opening, writing articles, reading them back.
 
+pub mod directory;
 pub mod document;
 pub mod schema;
 pub mod stats;
+pub mod stemmer;
 pub mod writer;
 
 use std::path::Path;
@@ -36,7 +38,9 @@ pub fn open_existing(dir: &Path) -> Result<Opened> {
     if !dir.join("meta.json").is_file() {
         bail!("no index at {} (create one with `newsdex ingest PATH --index {0}`)", dir.display());
     }
-    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open index {}", dir.display()))?;
+    let index = directory::ReadDirectory::open(dir)
+        .and_then(Index::open)
+        .with_context(|| format!("cannot open index {}", dir.display()))?;
     finish_open(index, dir)
 }
 

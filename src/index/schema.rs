@@ -8,7 +8,7 @@ use tantivy::schema::{
     TextOptions, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -158,7 +158,7 @@ pub fn register_analyzers(index: &Index) {
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::default())
+        .filter(super::stemmer::RememberingStemmer)
         .build();
     let keyword = TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build();
     index.tokenizers().register(TEXT_ANALYZER, text);

@@ -1,8 +1,9 @@
 //! Writing articles into the index: one document per article id, replaced on re-ingest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::document::to_document;
@@ -17,6 +18,7 @@ const MIN_MEMORY_PER_THREAD: usize = 20 << 20;
 pub struct ArticleWriter {
     writer: IndexWriter<TantivyDocument>,
     opened: Opened,
+    dir: PathBuf,
     pending: u64,
 }
 
@@ -27,12 +29,15 @@ impl ArticleWriter {
         let threads = threads.clamp(1, (memory_bytes / MIN_MEMORY_PER_THREAD).max(1));
         let memory = memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
         let writer = opened.index.writer_with_num_threads(threads, memory).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => {
+            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => {
                 anyhow::anyhow!("index {} is being written by another process", dir.display())
+            }
+            tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
+                anyhow::anyhow!("cannot write to index {}: {e}", dir.display())
             }
             e => anyhow::Error::new(e).context(format!("cannot open index {} for writing", dir.display())),
         })?;
-        Ok(ArticleWriter { writer, opened, pending: 0 })
+        Ok(ArticleWriter { writer, opened, dir: dir.to_path_buf(), pending: 0 })
     }
 
     /// Queues an article from the source file `file`: deletes any document with its id,
@@ -40,9 +45,22 @@ impl ArticleWriter {
     pub fn add(&mut self, article: &Article, file: &str) -> Result<()> {
         let doc = to_document(article, file, &self.opened.fields)?;
         self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
-        self.writer.add_document(doc)?;
+        if let Err(e) = self.writer.add_document(doc) {
+            return Err(self.failure(e));
+        }
         self.pending += 1;
         Ok(())
+    }
+
+    /// The error to report when the writer refused a document. That happens when an
+    /// indexing thread stopped (a full disk, say); the thread's own error, collected by
+    /// preparing a commit that is then dropped, says why. The writer is unusable after.
+    fn failure(&mut self, refusal: tantivy::TantivyError) -> anyhow::Error {
+        let cause = match self.writer.prepare_commit() {
+            Err(cause) => cause,
+            Ok(_) => refusal,
+        };
+        anyhow::Error::new(cause).context(format!("cannot write to index {}", self.dir.display()))
     }
 
     /// Queues the removal of every article read from the source file `file`; articles
@@ -74,7 +92,7 @@ impl ArticleWriter {
 
     /// Makes everything added so far durable and visible to readers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit().context("cannot commit the index")?;
+        self.writer.commit().with_context(|| format!("cannot commit the index {}", self.dir.display()))?;
         self.pending = 0;
         Ok(())
     }

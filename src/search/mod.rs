@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -101,6 +101,9 @@ pub struct DayCounts {
     pub undated: u64,
 }
 
+/// A page of hits: addresses with their scores (relevance order only).
+type Page = Vec<(Option<f32>, DocAddress)>;
+
 /// An open index with one searcher, answering any number of requests.
 pub struct Engine {
     opened: Opened,
@@ -127,25 +130,32 @@ impl Engine {
         query::build(&self.opened, &selection.query, &selection.filters)
     }
 
-    fn page(&self, query: &dyn Query, request: &SearchRequest) -> Result<Vec<(Option<f32>, DocAddress)>> {
+    /// Runs the query once, collecting what `beside` collects and the requested page.
+    fn page<C: Collector>(
+        &self,
+        query: &dyn Query,
+        request: &SearchRequest,
+        beside: C,
+    ) -> Result<(C::Fruit, Page)> {
         if request.limit == 0 {
-            return Ok(Vec::new());
+            return Ok((self.searcher.search(query, &beside)?, Vec::new()));
         }
         let top = || TopDocs::with_limit(request.limit).and_offset(request.offset);
         Ok(match request.sort {
             Sort::Relevance => {
-                let hits = self.searcher.search(query, &top().order_by_score())?;
-                hits.into_iter().map(|(s, a)| (Some(s), a)).collect()
+                let (fruit, hits) = self.searcher.search(query, &(beside, top().order_by_score()))?;
+                (fruit, hits.into_iter().map(|(s, a)| (Some(s), a)).collect())
             }
             Sort::Newest => {
                 let newest = top().order_by_fast_field::<tantivy::DateTime>(name::PUBLISHED, Order::Desc);
-                strip_keys(self.searcher.search(query, &newest)?)
+                let (fruit, hits) = self.searcher.search(query, &(beside, newest))?;
+                (fruit, strip_keys(hits))
             }
             Sort::Oldest => {
-                let mut hits =
-                    self.searcher.search(query, &keyed::OldestFirst::new(request.offset + request.limit))?;
+                let oldest = keyed::OldestFirst::new(request.offset + request.limit);
+                let (fruit, mut hits) = self.searcher.search(query, &(beside, oldest))?;
                 hits.drain(..request.offset.min(hits.len()));
-                hits.into_iter().map(|a| (None, a)).collect()
+                (fruit, hits.into_iter().map(|a| (None, a)).collect())
             }
         })
     }
@@ -167,8 +177,7 @@ impl Search for Engine {
         let started = Instant::now();
         let query = self.query(&request.selection)?;
         let wanted = facets::Collectors::new(&request.facets, request.facet_limit, None);
-        let (total, fruit) = self.searcher.search(&query, &(Count, wanted.collector()))?;
-        let page = self.page(&*query, request)?;
+        let ((total, fruit), page) = self.page(&*query, request, (Count, wanted.collector()))?;
         let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
         let hits = page
             .into_iter()
