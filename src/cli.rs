@@ -176,7 +176,7 @@ enum ClusterSub {
     /// Print searchd configurations for the shards and the distributed index, and the cluster file
     ///
     /// Shard i's real-time index is newsdex_i; its SphinxQL listener is on port
-    /// BASE+1+2i and its API listener (named by the distributed index's agent line) on
+    /// BASE+1+2i and its API listener (which the distributed index uses) on
     /// BASE+2+2i. The distributed index `newsdex` listens on BASE on the first host.
     ///
     /// Examples:

@@ -30,12 +30,13 @@ pub struct Endpoint {
 }
 
 /// One shard: its SphinxQL listener (writes go there), the API listener the distributed
-/// index's `agent` line names, and its real-time index.
+/// index reaches it on, and its real-time index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shard {
     pub sql: String,
-    pub agent: String,
+    /// `host:port` of the searchd API listener the distributed index reaches the shard on.
+    pub api: String,
     pub index: String,
 }
 
@@ -54,7 +55,7 @@ impl ClusterConfig {
         if self.shards.is_empty() {
             bail!("no [[shard]] listed");
         }
-        let addresses = self.shards.iter().flat_map(|s| [&s.sql, &s.agent]);
+        let addresses = self.shards.iter().flat_map(|s| [&s.sql, &s.api]);
         for address in addresses.chain([&self.distributed.sql]) {
             if address.rsplit_once(':').is_none_or(|(_, port)| port.parse::<u16>().is_err()) {
                 bail!("address {address:?} is not HOST:PORT");
@@ -63,9 +64,9 @@ impl ClusterConfig {
         Ok(())
     }
 
-    /// The shard an agent address (as searchd names it in warnings) belongs to.
-    pub fn shard_by_agent(&self, agent: &str) -> Option<&Shard> {
-        self.shards.iter().find(|s| s.agent == agent)
+    /// The shard whose API address (as searchd names it in warnings) this is.
+    pub fn shard_by_api(&self, api: &str) -> Option<&Shard> {
+        self.shards.iter().find(|s| s.api == api)
     }
 }
 
@@ -106,7 +107,7 @@ impl Layout {
                 let host = &self.hosts[i % self.hosts.len()];
                 Ok(Shard {
                     sql: format!("{host}:{}", port(1 + 2 * i)?),
-                    agent: format!("{host}:{}", port(2 + 2 * i)?),
+                    api: format!("{host}:{}", port(2 + 2 * i)?),
                     index: format!("{DISTRIBUTED_INDEX}_{i}"),
                 })
             })
@@ -148,7 +149,7 @@ impl Layout {
         }
         s.push_str(INDEX_SETTINGS);
         let _ = writeln!(s, "    charset_table = {}\n}}\n", charset_table());
-        let listen = format!("    listen = {}:mysql41\n    listen = {}\n", shard.sql, shard.agent);
+        let listen = format!("    listen = {}:mysql41\n    listen = {}\n", shard.sql, shard.api);
         s + &searchd_section(&dir, &listen)
     }
 
@@ -158,7 +159,7 @@ impl Layout {
             String::from("# newsdex distributed index: start with `searchd --config distributed.conf`\n");
         let _ = writeln!(s, "index {}\n{{\n    type = distributed", cluster.distributed.index);
         for shard in &cluster.shards {
-            let _ = writeln!(s, "    agent = {}:{}", shard.agent, shard.index);
+            let _ = writeln!(s, "    agent = {}:{}", shard.api, shard.index);
         }
         s.push_str("    agent_connect_timeout = 1000\n    agent_query_timeout = 60000\n}\n\n");
         s + &searchd_section(&dir, &format!("    listen = {}:mysql41\n", cluster.distributed.sql))
@@ -227,7 +228,7 @@ mod tests {
         let c = layout().cluster().unwrap();
         assert_eq!(c.distributed, Endpoint { sql: "127.0.0.1:9306".into(), index: "newsdex".into() });
         let second = &c.shards[1];
-        assert_eq!((second.sql.as_str(), second.agent.as_str()), ("127.0.0.1:9309", "127.0.0.1:9310"));
+        assert_eq!((second.sql.as_str(), second.api.as_str()), ("127.0.0.1:9309", "127.0.0.1:9310"));
         assert_eq!(second.index, "newsdex_1");
     }
 
@@ -239,7 +240,7 @@ mod tests {
     }
 
     #[test]
-    fn configs_declare_the_index_and_the_agents() {
+    fn configs_declare_the_index_and_the_shards() {
         let files = layout().files().unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, vec!["shard-0.conf", "shard-1.conf", "distributed.conf", "newsdex.toml"]);
@@ -262,7 +263,7 @@ mod tests {
         let back: ClusterConfig = toml::from_str(&files[3].text).unwrap();
         assert_eq!(back, layout().cluster().unwrap());
         assert!(back.check().is_ok());
-        assert_eq!(back.shard_by_agent("127.0.0.1:9308").map(|s| s.index.as_str()), Some("newsdex_0"));
+        assert_eq!(back.shard_by_api("127.0.0.1:9308").map(|s| s.index.as_str()), Some("newsdex_0"));
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub struct ClusterSearch {
     config: ClusterConfig,
     /// Idle connections to the distributed index (`batch` uses several at once).
     idle: Mutex<Vec<Conn>>,
-    /// Shards that did not answer, by agent address, with searchd's reason.
+    /// Shards that did not answer, by API address, with searchd's reason.
     missing: Mutex<BTreeMap<String, String>>,
     /// An empty in-memory index: it checks query syntax exactly as the embedded index does
     /// and supplies the analyzer for snippets.
@@ -90,9 +90,9 @@ impl Meta {
     }
 }
 
-/// The agents named in a searchd warning, with what happened to each:
+/// The shard addresses a searchd warning names, with what happened to each:
 /// `index newsdex: agent 127.0.0.1:9404: connect() failed: ...; index ...`.
-pub(super) fn agent_warnings(warning: &str) -> Vec<(String, String)> {
+pub(super) fn shard_warnings(warning: &str) -> Vec<(String, String)> {
     warning
         .split(';')
         .filter_map(|part| {
@@ -153,8 +153,8 @@ impl ClusterSearch {
 
     fn note_missing(&self, warning: &str) {
         let mut missing = self.missing.lock().expect("missing shards");
-        for (agent, reason) in agent_warnings(warning) {
-            missing.entry(agent).or_insert(reason);
+        for (address, reason) in shard_warnings(warning) {
+            missing.entry(address).or_insert(reason);
         }
     }
 
@@ -420,10 +420,10 @@ impl Search for ClusterSearch {
         let missing = self.missing.lock().expect("missing shards");
         missing
             .iter()
-            .map(|(agent, reason)| {
+            .map(|(address, reason)| {
                 let shard =
-                    self.config.shard_by_agent(agent).map_or(String::new(), |s| format!("{} ", s.index));
-                format!("shard {shard}(agent {agent}) did not answer: {reason}")
+                    self.config.shard_by_api(address).map_or(String::new(), |s| format!("{} ", s.index));
+                format!("shard {shard}(at {address}) did not answer: {reason}")
             })
             .collect()
     }
@@ -434,16 +434,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn agent_warnings_name_each_shard() {
+    fn warnings_name_each_shard() {
         let w = "index newsdex: agent 127.0.0.1:9404: connect() failed: errno=111, refused; \
                  index newsdex: agent 10.0.0.2:9312: query timed out";
-        let got = agent_warnings(w);
+        let got = shard_warnings(w);
         assert_eq!(
             got[0],
             ("127.0.0.1:9404".to_string(), "connect() failed: errno=111, refused".to_string())
         );
         assert_eq!(got[1].0, "10.0.0.2:9312");
-        assert!(agent_warnings("").is_empty());
+        assert!(shard_warnings("").is_empty());
     }
 
     #[test]
