@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::backend::Backend;
+use crate::cluster::config::Layout;
 use crate::commands::{self, Command};
 use crate::dates::{self, Bound};
 use crate::ingest::records::FieldMap;
@@ -26,6 +28,14 @@ pub struct Cli {
     /// Created on first ingest. Every command reads or writes this one index.
     #[arg(long, global = true, value_name = "DIR")]
     index: Option<PathBuf>,
+
+    /// Use the Sphinx/Manticore cluster this file describes instead of an index [env: NEWSDEX_CLUSTER]
+    ///
+    /// A TOML file naming the distributed index and the shards, as `newsdex cluster config`
+    /// writes it. ingest writes to the shards; search, trend, facets, export, show and batch
+    /// read through the distributed index.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "index")]
+    cluster: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Sub,
@@ -135,6 +145,13 @@ enum Sub {
     #[command(verbatim_doc_comment)]
     Batch(BatchArgs),
 
+    /// Set up a Sphinx/Manticore cluster to hold the articles instead of an index
+    ///
+    /// Examples:
+    ///   newsdex cluster config --shards 4 --hosts db1,db2 --data /var/lib/newsdex --out conf/
+    #[command(verbatim_doc_comment, subcommand)]
+    Cluster(ClusterSub),
+
     /// Print a shell completion script
     ///
     /// Examples:
@@ -152,6 +169,44 @@ enum Sub {
     ///   newsdex man > newsdex.1 && man ./newsdex.1
     #[command(verbatim_doc_comment)]
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+enum ClusterSub {
+    /// Print searchd configurations for the shards and the distributed index, and the cluster file
+    ///
+    /// Shard i's real-time index is newsdex_i; its SphinxQL listener is on port
+    /// BASE+1+2i and its API listener (which the distributed index uses) on
+    /// BASE+2+2i. The distributed index `newsdex` listens on BASE on the first host.
+    ///
+    /// Examples:
+    ///   newsdex cluster config --shards 2
+    ///   newsdex cluster config --shards 4 --hosts db1,db2 --data /srv/newsdex --out conf/
+    #[command(verbatim_doc_comment)]
+    Config(ClusterConfigArgs),
+}
+
+#[derive(Debug, Args)]
+struct ClusterConfigArgs {
+    /// Number of shards
+    #[arg(long, value_name = "N")]
+    shards: usize,
+
+    /// Port of the distributed index; shards take the ports after it
+    #[arg(long, value_name = "PORT", default_value_t = 9306)]
+    base_port: u16,
+
+    /// Hosts the shards run on, in turn (the distributed index runs on the first)
+    #[arg(long, value_delimiter = ',', value_name = "HOST,...", default_value = "127.0.0.1")]
+    hosts: Vec<String>,
+
+    /// Folder on each host for searchd's data, logs and pid files
+    #[arg(long, value_name = "DIR", default_value = "/var/lib/newsdex")]
+    data: String,
+
+    /// Write shard-N.conf, distributed.conf and newsdex.toml into DIR instead of printing them
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 /// What to read and how: shared by ingest and extract.
@@ -467,13 +522,16 @@ pub fn parse() -> Result<Command> {
 impl Cli {
     /// Validates the parsed arguments into a command config.
     pub fn into_command(self) -> Result<Command> {
-        let index = self
-            .index
-            .or_else(|| std::env::var_os("NEWSDEX_INDEX").filter(|v| !v.is_empty()).map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from("newsdex-index"));
+        let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let index =
+            self.index.or_else(|| env("NEWSDEX_INDEX")).unwrap_or_else(|| PathBuf::from("newsdex-index"));
+        let backend = match self.cluster.or_else(|| env("NEWSDEX_CLUSTER")) {
+            Some(file) => Backend::Cluster(file),
+            None => Backend::Index(index.clone()),
+        };
         Ok(match self.command {
             Sub::Ingest(a) => Command::Ingest(commands::ingest::Config {
-                index,
+                backend: backend.clone(),
                 paths: a.source.paths,
                 pipeline: a.source.read.into_pipeline(a.source.outlet)?,
                 memory_bytes: a.memory.max(1) << 20,
@@ -481,16 +539,16 @@ impl Cli {
                 progress: std::io::stderr().is_terminal(),
                 commit_every: a.commit_every.max(1),
                 commit_interval: std::time::Duration::from_secs(a.commit_seconds),
-                prune: a.prune,
+                prune: refuse_on_cluster(a.prune, &backend, "--prune works only on an embedded index")?,
             }),
             Sub::Extract(a) => Command::Extract(commands::extract::Config {
                 paths: a.source.paths,
                 pipeline: a.source.read.into_pipeline(a.source.outlet)?,
                 json: a.json,
             }),
-            Sub::Search(a) => search_command(index, a)?,
+            Sub::Search(a) => search_command(backend, a)?,
             Sub::Trend(a) => Command::Trend(commands::trend::Config {
-                index,
+                backend,
                 selection: Selection { query: a.query, filters: a.filters.into_filters()? },
                 by: a.by.into(),
                 format: a.output.format(),
@@ -498,7 +556,7 @@ impl Cli {
                 plot: a.plot,
             }),
             Sub::Facets(a) => Command::Facets(commands::facets::Config {
-                index,
+                backend,
                 field: a.field.parse().map_err(anyhow::Error::msg)?,
                 selection: Selection { query: a.query, filters: a.filters.into_filters()? },
                 limit: a.limit,
@@ -507,14 +565,17 @@ impl Cli {
                 styling: a.output.styling(),
             }),
             Sub::Show(a) => Command::Show(commands::show::Config {
-                index,
+                backend,
                 ids: a.ids,
                 format: a.output.format(),
                 styling: a.output.styling(),
             }),
-            Sub::Stats(a) => Command::Stats(commands::stats::Config { index, format: a.output.format() }),
+            Sub::Stats(a) => {
+                refuse_on_cluster(true, &backend, "stats works only on an embedded index")?;
+                Command::Stats(commands::stats::Config { index, format: a.output.format() })
+            }
             Sub::Export(a) => Command::Export(commands::export::Config {
-                index,
+                backend,
                 selection: Selection { query: a.query, filters: a.filters.into_filters()? },
                 format: match a.format {
                     ExportFormatArg::Jsonl => Format::Json,
@@ -523,8 +584,12 @@ impl Cli {
                 },
             }),
             Sub::Batch(a) => Command::Batch(commands::batch::Config {
-                index,
+                backend,
                 input: a.input.filter(|p| p.as_os_str() != "-"),
+            }),
+            Sub::Cluster(ClusterSub::Config(a)) => Command::ClusterConfig(commands::cluster::Config {
+                layout: Layout { shards: a.shards, base_port: a.base_port, hosts: a.hosts, data_dir: a.data },
+                out_dir: a.out,
             }),
             Sub::Completions { shell } => Command::Print(completions(shell)),
             Sub::Man => Command::Print(man_page()?),
@@ -532,7 +597,15 @@ impl Cli {
     }
 }
 
-fn search_command(index: PathBuf, a: SearchArgs) -> Result<Command> {
+/// `asked`, unless it is asked of a cluster, which cannot do it.
+fn refuse_on_cluster(asked: bool, backend: &Backend, what: &str) -> Result<bool> {
+    if asked && matches!(backend, Backend::Cluster(_)) {
+        bail!("{what}, not with --cluster");
+    }
+    Ok(asked)
+}
+
+fn search_command(backend: Backend, a: SearchArgs) -> Result<Command> {
     let fields = (!a.fields.is_empty())
         .then(|| a.fields.iter().map(|f| f.parse::<HitField>().map_err(anyhow::Error::msg)).collect())
         .transpose()?;
@@ -544,7 +617,7 @@ fn search_command(index: PathBuf, a: SearchArgs) -> Result<Command> {
         );
     }
     Ok(Command::Search(commands::search::Config {
-        index,
+        backend,
         request: SearchRequest {
             selection: Selection { query: a.query, filters: a.filters.into_filters()? },
             sort: match a.sort {

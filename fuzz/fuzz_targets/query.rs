@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use newsdex::backend::Search;
 use newsdex::search::{Engine, SearchRequest, Selection};
 
 /// An index of two articles, built once in a temporary directory.

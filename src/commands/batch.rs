@@ -15,13 +15,14 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::Status;
+use crate::backend::{Backend, Search};
 use crate::dates::{self, Bound};
 use crate::output::{self, hit_json};
-use crate::search::{Engine, FacetField, Filters, SearchRequest, Selection, Sort};
+use crate::search::{FacetField, Filters, SearchRequest, Selection, Sort};
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     /// Input file; `None` reads standard input.
     pub input: Option<PathBuf>,
 }
@@ -66,8 +67,8 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     })
 }
 
-pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    let engine = Engine::open(&config.index)?;
+pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
+    let engine = config.backend.open_search()?;
     let input: Box<dyn BufRead> = match &config.input {
         Some(path) => Box::new(std::io::BufReader::new(
             std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?,
@@ -89,7 +90,7 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
         let answers: Vec<Result<(Value, usize), Value>> = chunk
             .par_iter()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(number, line)| answer_line(&engine, line, *number))
+            .map(|(number, line)| answer_line(&*engine, line, *number))
             .collect();
         for answer in answers {
             match answer {
@@ -105,14 +106,15 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
         }
     }
     out.flush()?;
-    Ok(if errors > 0 { Status::Failed } else { Status::found(matched) })
+    let status = if errors > 0 { Status::Failed } else { Status::found(matched) };
+    super::checked(&*engine, status, err)
 }
 
 /// Queries answered in parallel at a time; output keeps input order.
 const CHUNK: usize = 256;
 
 /// The result line for one input line, or its error line.
-fn answer_line(engine: &Engine, line: &str, number: usize) -> Result<(Value, usize), Value> {
+fn answer_line(engine: &dyn Search, line: &str, number: usize) -> Result<(Value, usize), Value> {
     let (id, parsed) = parse_line(line, number);
     parsed
         .and_then(|q| answer(engine, &q, &id))
@@ -134,7 +136,7 @@ fn parse_line(line: &str, number: usize) -> (Value, Result<BatchQuery>) {
     (id, parsed)
 }
 
-fn answer(engine: &Engine, q: &BatchQuery, id: &Value) -> Result<(Value, usize)> {
+fn answer(engine: &dyn Search, q: &BatchQuery, id: &Value) -> Result<(Value, usize)> {
     let started = Instant::now();
     let selection = Selection { query: q.query.clone(), filters: filters(q)? };
     if q.count_only {

@@ -1,18 +1,18 @@
 //! `newsdex facets`: the values of one facet over the matching articles, with counts.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 
 use super::Status;
+use crate::backend::Backend;
 use crate::output::{self, Format, Styling};
-use crate::search::{Engine, FacetField, Selection};
+use crate::search::{FacetField, Selection};
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     pub field: FacetField,
     pub selection: Selection,
     pub limit: usize,
@@ -21,12 +21,12 @@ pub struct Config {
     pub styling: Styling,
 }
 
-pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
+pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
     let started = Instant::now();
-    let engine = Engine::open(&config.index)?;
+    let engine = config.backend.open_search()?;
     let (total, counts) =
         engine.facet_counts(&config.selection, config.field, config.limit, config.prefix.as_deref())?;
     output::facets(out, total, &counts, started.elapsed(), config.format, config.styling)?;
     out.flush()?;
-    Ok(Status::found(counts.len()))
+    super::checked(&*engine, Status::found(counts.len()), err)
 }

@@ -5,7 +5,9 @@
 //! articles reach the index in one place. Commits happen every N articles or T seconds and
 //! at the end; a file is recorded as done (and skipped next time while unchanged) only after
 //! the commit that holds all its articles. One bad file is reported and counted, and the run
-//! goes on.
+//! goes on. The articles go to the embedded index or, with `--cluster`, to the cluster's
+//! shards; on a cluster every file is read again each time (its articles replace
+//! themselves), as there is no local record of what the cluster holds.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Status;
+use crate::backend::{ArticleSink, Backend, Rejected};
+use crate::cluster::{ClusterConfig, ClusterWriter};
 use crate::index::{self, ArticleWriter};
 use crate::ingest::feed::{self, Event, Source};
 use crate::ingest::manifest::Manifest;
@@ -24,7 +28,7 @@ use crate::ingest::{walk, FileResult, Pipeline};
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     pub paths: Vec<PathBuf>,
     pub pipeline: Pipeline,
     /// Writer memory budget in bytes.
@@ -53,9 +57,7 @@ pub struct Summary {
 
 pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
     let started = Instant::now();
-    let opened = index::open_or_create(&config.index)?;
-    let writer = ArticleWriter::new(opened, &config.index, config.memory_bytes, config.threads)?;
-    let manifest = Manifest::load(&config.index)?;
+    let (writer, manifest) = open_sink(config)?;
     let already = manifest.clone();
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&interrupted);
@@ -93,6 +95,20 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
         Status::Failed
     } else {
         Status::Success
+    })
+}
+
+/// The sink for the configured backend, with the record of files already ingested there.
+fn open_sink(config: &Config) -> Result<(Box<dyn ArticleSink>, Manifest)> {
+    Ok(match &config.backend {
+        Backend::Index(dir) => {
+            let opened = index::open_or_create(dir)?;
+            let writer = ArticleWriter::new(opened, dir, config.memory_bytes, config.threads)?;
+            (Box::new(writer), Manifest::load(dir)?)
+        }
+        Backend::Cluster(file) => {
+            (Box::new(ClusterWriter::connect(&ClusterConfig::load(file)?)?), Manifest::none())
+        }
     })
 }
 
@@ -151,7 +167,7 @@ struct FileState {
 
 /// The writer side: adds articles, commits by policy, records finished files after commits.
 struct Sink {
-    writer: ArticleWriter,
+    writer: Box<dyn ArticleSink>,
     manifest: Manifest,
     policy: CommitPolicy,
     files: Vec<FileState>,
@@ -171,7 +187,7 @@ impl Sink {
             |file: usize, msg: &str| bar.suspend(|| eprintln!("newsdex: {}: {msg}", sources[file].shown()));
         match event {
             Event::Unchanged(_) => summary.unchanged += 1,
-            Event::Begin(file) => self.writer.delete_file(&sources[file].key),
+            Event::Begin(file) => self.writer.delete_file(&sources[file].key)?,
             Event::Failed { file, reason } => {
                 summary.errors += 1;
                 report(file, &reason);
@@ -204,14 +220,22 @@ impl Sink {
         summary: &mut Summary,
         report: &impl Fn(usize, &str),
     ) -> Result<()> {
+        let mut added = 0;
         for article in &part.articles {
-            self.writer.add(article, &sources[file].key)?;
-            if self.policy.due(&self.writer) {
+            match self.writer.add(article, &sources[file].key) {
+                Ok(()) => added += 1,
+                Err(e) if e.is::<Rejected>() => {
+                    summary.errors += 1;
+                    report(file, &format!("{e:#}"));
+                }
+                Err(e) => return Err(e),
+            }
+            if self.policy.due(self.writer.pending()) {
                 self.commit()?;
             }
         }
-        self.files[file].articles += part.articles.len() as u64;
-        summary.articles += part.articles.len() as u64;
+        self.files[file].articles += added;
+        summary.articles += added;
         summary.errors += part.errors.len() as u64;
         part.errors.iter().chain(&part.warnings).for_each(|m| report(file, m));
         Ok(())
@@ -245,7 +269,7 @@ impl Sink {
         gone.dedup();
         gone.retain(|key| under_roots(key) && !Path::new(key).exists());
         for key in &gone {
-            self.writer.delete_file(key);
+            self.writer.delete_file(key)?;
         }
         self.writer.commit()?;
         self.manifest.record_gone(&gone)?;
@@ -270,8 +294,8 @@ impl CommitPolicy {
         CommitPolicy { every: config.commit_every, interval: config.commit_interval, last: Instant::now() }
     }
 
-    fn due(&self, writer: &ArticleWriter) -> bool {
-        writer.pending() >= self.every || (writer.pending() > 0 && self.last.elapsed() >= self.interval)
+    fn due(&self, pending: u64) -> bool {
+        pending >= self.every || (pending > 0 && self.last.elapsed() >= self.interval)
     }
 
     fn committed(&mut self) {

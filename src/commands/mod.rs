@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a validated `Config` and a `run` entry point.
 
 pub mod batch;
+pub mod cluster;
 pub mod export;
 pub mod extract;
 pub mod facets;
@@ -12,6 +13,8 @@ pub mod trend;
 
 use anyhow::Result;
 
+use crate::backend::Search;
+
 /// What a command found, as the process exit code reports it (like grep).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -21,6 +24,8 @@ pub enum Status {
     NoMatch,
     /// 2: some input or the command failed (errors were printed).
     Failed,
+    /// 3: a cluster shard did not answer; the answer came from the other shards.
+    Partial,
     /// 130: interrupted by Ctrl-C (or SIGTERM) after committing what was done.
     Interrupted,
 }
@@ -40,9 +45,20 @@ impl Status {
             Status::Success => 0,
             Status::NoMatch => 1,
             Status::Failed => 2,
+            Status::Partial => 3,
             Status::Interrupted => 130,
         }
     }
+}
+
+/// A read command's status, once the shards that did not answer (if any) are named on
+/// stderr: an answer from only some shards is never passed off as whole. Errors still win.
+pub fn checked(search: &dyn Search, status: Status, err: &mut impl std::io::Write) -> Result<Status> {
+    let missing = search.missing_shards();
+    for line in &missing {
+        writeln!(err, "newsdex: warning: {line}; results come from the other shards only")?;
+    }
+    Ok(if missing.is_empty() || status == Status::Failed { status } else { Status::Partial })
 }
 
 /// A validated command, ready to run.
@@ -57,6 +73,7 @@ pub enum Command {
     Stats(stats::Config),
     Export(export::Config),
     Batch(batch::Config),
+    ClusterConfig(cluster::Config),
     /// Text already rendered from the command-line definition (completions, man page).
     Print(Vec<u8>),
 }
@@ -69,13 +86,14 @@ pub fn run(command: Command) -> Result<Status> {
     match command {
         Command::Ingest(c) => ingest::run(&c, &mut err),
         Command::Extract(c) => extract::run(&c, &mut out, &mut err),
-        Command::Search(c) => search::run(&c, &mut out),
-        Command::Trend(c) => trend::run(&c, &mut out),
-        Command::Facets(c) => facets::run(&c, &mut out),
+        Command::Search(c) => search::run(&c, &mut out, &mut err),
+        Command::Trend(c) => trend::run(&c, &mut out, &mut err),
+        Command::Facets(c) => facets::run(&c, &mut out, &mut err),
         Command::Show(c) => show::run(&c, &mut out, &mut err),
         Command::Stats(c) => stats::run(&c, &mut out),
-        Command::Export(c) => export::run(&c, &mut out),
-        Command::Batch(c) => batch::run(&c, &mut out),
+        Command::Export(c) => export::run(&c, &mut out, &mut err),
+        Command::Batch(c) => batch::run(&c, &mut out, &mut err),
+        Command::ClusterConfig(c) => cluster::run(&c, &mut out),
         Command::Print(bytes) => {
             std::io::Write::write_all(&mut out, &bytes)?;
             std::io::Write::flush(&mut out)?;

@@ -1,17 +1,17 @@
 //! `newsdex search`: ranked or dated hits, facet counts and a summary, or only the count.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::Status;
+use crate::backend::Backend;
 use crate::output::{self, Format, HitField, Styling};
-use crate::search::{Engine, SearchRequest};
+use crate::search::SearchRequest;
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     pub request: SearchRequest,
     /// Print only the number of matching articles.
     pub count_only: bool,
@@ -20,8 +20,8 @@ pub struct Config {
     pub styling: Styling,
 }
 
-pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    let engine = Engine::open(&config.index)?;
+pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
+    let engine = config.backend.open_search()?;
     let total = if config.count_only {
         let total = engine.count(&config.request.selection)?;
         output::count(out, total, config.format)?;
@@ -32,5 +32,5 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
         results.total
     };
     out.flush()?;
-    Ok(Status::found(total))
+    super::checked(&*engine, Status::found(total), err)
 }

@@ -1,24 +1,23 @@
 //! `newsdex show`: one whole cleaned article by id.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::Status;
+use crate::backend::Backend;
 use crate::output::{self, Format, Styling};
-use crate::search::Engine;
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     pub ids: Vec<String>,
     pub format: Format,
     pub styling: Styling,
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = Engine::open(&config.index)?;
+    let engine = config.backend.open_search()?;
     let mut found = 0;
     for id in &config.ids {
         match engine.find(id)? {
@@ -32,5 +31,6 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         found += 1;
     }
     out.flush()?;
-    Ok(if found == config.ids.len() { Status::Success } else { Status::NoMatch })
+    let status = if found == config.ids.len() { Status::Success } else { Status::NoMatch };
+    super::checked(&*engine, status, err)
 }

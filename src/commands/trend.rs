@@ -6,14 +6,15 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::Status;
+use crate::backend::Backend;
 use crate::output::{self, Format, Styling, TrendTotals};
 use crate::plot;
 use crate::search::trend::buckets;
-use crate::search::{DatePeriod, Engine, Selection};
+use crate::search::{DatePeriod, Selection};
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub index: PathBuf,
+    pub backend: Backend,
     pub selection: Selection,
     pub by: DatePeriod,
     pub format: Format,
@@ -22,8 +23,8 @@ pub struct Config {
     pub plot: Option<PathBuf>,
 }
 
-pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    let engine = Engine::open(&config.index)?;
+pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
+    let engine = config.backend.open_search()?;
     let counts = engine.day_counts(&config.selection)?;
     let series = buckets(&counts.days, config.by);
     let by = period_name(config.by);
@@ -35,7 +36,7 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
         plot::trend_chart(path, &series, &title, by)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    Ok(Status::found(counts.total))
+    super::checked(&*engine, Status::found(counts.total), err)
 }
 
 fn period_name(by: DatePeriod) -> &'static str {

@@ -44,6 +44,13 @@ pub fn open_existing(dir: &Path) -> Result<Opened> {
     finish_open(index, dir)
 }
 
+/// An empty index in memory with newsdex's schema and analyzers: for parsing queries and
+/// making snippets without an index on disk (the cluster backend).
+pub fn in_memory() -> Result<Opened> {
+    let index = Index::create_in_ram(schema::build());
+    finish_open(index, Path::new("(memory)"))
+}
+
 fn finish_open(index: Index, dir: &Path) -> Result<Opened> {
     schema::register_analyzers(&index);
     let fields = Fields::from_schema(&index.schema())

@@ -36,6 +36,50 @@ pub mod facet_root {
     pub const AUTHOR: &str = "author";
 }
 
+/// Attribute names of the cluster's real-time index (Sphinx / Manticore), beside the
+/// full-text fields `headline` and `body`.
+pub mod sphinx {
+    use chrono::{Datelike, NaiveDate};
+
+    /// The whole Article record as JSON, for display.
+    pub const ARTICLE: &str = "article";
+    /// The outlet name as written (facet values).
+    pub const OUTLET: &str = "outlet";
+    /// Hash of the outlet name ignoring case (filters).
+    pub const OUTLET_KEY: &str = "outlet_key";
+    /// Hashes of the people's names as written (facet groups).
+    pub const PEOPLE: &str = "people";
+    /// Hashes of the people's names ignoring case (filters).
+    pub const PEOPLE_KEYS: &str = "people_keys";
+    /// The people's names, separated by [`NAME_SEPARATOR`], to name facet groups.
+    pub const PEOPLE_NAMES: &str = "people_names";
+    pub const AUTHORS: &str = "authors";
+    pub const AUTHOR_KEYS: &str = "author_keys";
+    pub const AUTHOR_NAMES: &str = "author_names";
+    /// Local publication day as the number `YYYYMMDD`; 0 when undated.
+    pub const DAY: &str = "day";
+    /// Publication instant, seconds since 1970 (signed: older archives work too).
+    pub const PUBLISHED: &str = "published";
+    /// 1 when the article has a publication time, else 0 (undated sort last).
+    pub const DATED: &str = "dated";
+    /// Hash of the source file's absolute path (a changed file's articles are replaced).
+    pub const FILE_KEY: &str = "file_key";
+
+    /// Separates names inside the `*_names` string attributes.
+    pub const NAME_SEPARATOR: char = '\u{1f}';
+
+    /// A day as the `day` attribute stores it.
+    pub fn day_number(day: NaiveDate) -> u32 {
+        day.year().max(0) as u32 * 10_000 + day.month() * 100 + day.day()
+    }
+
+    /// The day a `day` attribute value stands for (`None` for 0 or nonsense).
+    pub fn day_from_number(n: u64) -> Option<NaiveDate> {
+        let n = u32::try_from(n).ok()?;
+        NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
+    }
+}
+
 /// English full text: words split at non-alphanumerics, lower-cased, accents folded, stemmed.
 pub const TEXT_ANALYZER: &str = "newsdex_en";
 /// Whole values (outlet, person, author names), lower-cased so filters ignore case.
@@ -111,7 +155,7 @@ pub fn build() -> Schema {
 /// Registers newsdex's analyzers on an index (needed after every create or open).
 pub fn register_analyzers(index: &Index) {
     let text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(super::stemmer::RememberingStemmer)
@@ -119,6 +163,19 @@ pub fn register_analyzers(index: &Index) {
     let keyword = TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build();
     index.tokenizers().register(TEXT_ANALYZER, text);
     index.tokenizers().register(KEYWORD_ANALYZER, keyword);
+}
+
+/// Words this long or longer (in bytes) are not indexed.
+const MAX_WORD_BYTES: usize = 40;
+
+/// The full-text analyzer without its stemmer: the words a search engine that stems by
+/// itself (the cluster) should be given.
+pub fn unstemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// The form of a keyword value as indexed, for building exact filter terms.

@@ -9,6 +9,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use super::document::to_document;
 use super::Opened;
 use crate::article::Article;
+use crate::backend::ArticleSink;
 
 /// The smallest writer memory budget tantivy accepts per indexing thread, with room.
 const MIN_MEMORY_PER_THREAD: usize = 20 << 20;
@@ -100,5 +101,32 @@ impl ArticleWriter {
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
         self.writer.wait_merging_threads().context("cannot finish index merges")
+    }
+}
+
+impl ArticleSink for ArticleWriter {
+    fn add(&mut self, article: &Article, file: &str) -> Result<()> {
+        ArticleWriter::add(self, article, file)
+    }
+
+    fn delete_file(&mut self, file: &str) -> Result<()> {
+        ArticleWriter::delete_file(self, file);
+        Ok(())
+    }
+
+    fn files(&self) -> Result<Vec<(String, u64)>> {
+        ArticleWriter::files(self)
+    }
+
+    fn pending(&self) -> u64 {
+        ArticleWriter::pending(self)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        ArticleWriter::commit(self)
+    }
+
+    fn finish(self: Box<Self>) -> Result<()> {
+        ArticleWriter::finish(*self)
     }
 }

@@ -18,7 +18,8 @@ pub const FILE_NAME: &str = "newsdex-files.log";
 /// Content hashes of fully ingested files, by file key (absolute path).
 #[derive(Debug, Default, Clone)]
 pub struct Manifest {
-    path: PathBuf,
+    /// The log file; `None` keeps the record in memory only.
+    path: Option<PathBuf>,
     done: HashMap<String, u64>,
 }
 
@@ -36,7 +37,13 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         }
-        Ok(Manifest { path, done })
+        Ok(Manifest { path: Some(path), done })
+    }
+
+    /// A record of nothing, kept nowhere: every file is read (for a cluster, which other
+    /// machines may fill or empty).
+    pub fn none() -> Manifest {
+        Manifest::default()
     }
 
     /// Whether the file was fully ingested with exactly this content.
@@ -69,17 +76,15 @@ impl Manifest {
     }
 
     fn append(&self, lines: &str) -> Result<()> {
-        if lines.is_empty() {
-            return Ok(());
-        }
+        let Some(path) = self.path.as_deref().filter(|_| !lines.is_empty()) else { return Ok(()) };
         let mut f = OpenOptions::new()
             .create(true)
             .append(true)
-            .open(&self.path)
-            .with_context(|| format!("cannot write {}", self.path.display()))?;
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         f.write_all(lines.as_bytes())
             .and_then(|_| f.sync_data())
-            .with_context(|| format!("cannot write {}", self.path.display()))
+            .with_context(|| format!("cannot write {}", path.display()))
     }
 }
 

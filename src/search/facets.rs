@@ -163,23 +163,33 @@ impl Collectors {
     /// keeping only values that start with `prefix` (ignoring case) when one is given.
     pub fn counts(&self, fruit: (Option<RootCounts>, Option<BTreeMap<NaiveDate, u64>>)) -> Vec<FacetCount> {
         let (facets, days) = fruit;
-        let (limit, prefix) = (self.limit, &self.prefix);
         let mut out = Vec::new();
         for &field in &self.fields {
-            let mut values: Vec<(String, u64)> = match (field, &facets, &days) {
+            let values: Vec<(String, u64)> = match (field, &facets, &days) {
                 (FacetField::Date(period), _, Some(days)) => by_period(days, period).into_iter().collect(),
                 (_, Some(counts), _) => field_values(counts, field),
                 _ => Vec::new(),
             };
-            if let Some(prefix) = prefix {
-                values.retain(|(v, _)| v.to_lowercase().starts_with(prefix.as_str()));
-            }
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            values.truncate(limit);
-            out.extend(values.into_iter().map(|(value, count)| FacetCount { field, value, count }));
+            out.extend(top(field, values, self.limit, self.prefix.as_deref()));
         }
         out
     }
+}
+
+/// The `limit` most frequent values of a facet (ties by value), keeping only values that
+/// start with `prefix` (lower-case) when one is given.
+pub fn top(
+    field: FacetField,
+    mut values: Vec<(String, u64)>,
+    limit: usize,
+    prefix: Option<&str>,
+) -> Vec<FacetCount> {
+    if let Some(prefix) = prefix {
+        values.retain(|(v, _)| v.to_lowercase().starts_with(prefix));
+    }
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values.truncate(limit);
+    values.into_iter().map(|(value, count)| FacetCount { field, value, count }).collect()
 }
 
 fn field_values(counts: &RootCounts, field: FacetField) -> Vec<(String, u64)> {

@@ -22,9 +22,10 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{DatePeriod, FacetCount, FacetField};
-pub use snippet::Snippet;
+pub use snippet::{Maker as SnippetMaker, Snippet};
 
 use crate::article::Article;
+use crate::backend::Search;
 use crate::index::schema::name;
 use crate::index::{self, document, Opened};
 
@@ -129,26 +130,6 @@ impl Engine {
         query::build(&self.opened, &selection.query, &selection.filters)
     }
 
-    /// Ranked or dated hits, the total, and facet counts over all matches.
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let started = Instant::now();
-        let query = self.query(&request.selection)?;
-        let wanted = facets::Collectors::new(&request.facets, request.facet_limit, None);
-        let ((total, fruit), page) = self.page(&*query, request, (Count, wanted.collector()))?;
-        let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
-        let hits = page
-            .into_iter()
-            .enumerate()
-            .map(|(i, (score, addr))| {
-                let article = self.article(addr)?;
-                let snippet = snippets.make(&article.body);
-                Ok(Hit { rank: request.offset + i + 1, score, article, snippet })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let facets = wanted.counts(fruit);
-        Ok(SearchResults { total, hits, facets, took: started.elapsed() })
-    }
-
     /// Runs the query once, collecting what `beside` collects and the requested page.
     fn page<C: Collector>(
         &self,
@@ -179,13 +160,43 @@ impl Engine {
         })
     }
 
-    /// The number of matching articles.
-    pub fn count(&self, selection: &Selection) -> Result<usize> {
+    /// Every matching article's address, oldest first, undated last (ties in index order).
+    pub fn in_date_order(&self, selection: &Selection) -> Result<Vec<DocAddress>> {
+        Ok(self.searcher.search(&self.query(selection)?, &keyed::OldestFirst::all())?)
+    }
+
+    /// The stored article at an address.
+    pub fn article(&self, addr: DocAddress) -> Result<Article> {
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        document::from_document(&doc, &self.opened.fields)
+    }
+}
+
+impl Search for Engine {
+    fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let query = self.query(&request.selection)?;
+        let wanted = facets::Collectors::new(&request.facets, request.facet_limit, None);
+        let ((total, fruit), page) = self.page(&*query, request, (Count, wanted.collector()))?;
+        let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
+        let hits = page
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, addr))| {
+                let article = self.article(addr)?;
+                let snippet = snippets.make(&article.body);
+                Ok(Hit { rank: request.offset + i + 1, score, article, snippet })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let facets = wanted.counts(fruit);
+        Ok(SearchResults { total, hits, facets, took: started.elapsed() })
+    }
+
+    fn count(&self, selection: &Selection) -> Result<usize> {
         Ok(self.searcher.search(&self.query(selection)?, &Count)?)
     }
 
-    /// Facet values of the matches, most frequent first; `prefix` keeps values starting with it.
-    pub fn facet_counts(
+    fn facet_counts(
         &self,
         selection: &Selection,
         field: FacetField,
@@ -197,26 +208,21 @@ impl Engine {
         Ok((total, wanted.counts(fruit)))
     }
 
-    /// Matching articles per publication day.
-    pub fn day_counts(&self, selection: &Selection) -> Result<DayCounts> {
+    fn day_counts(&self, selection: &Selection) -> Result<DayCounts> {
         let (total, days) = self.searcher.search(&self.query(selection)?, &(Count, facets::DayCounts))?;
         let dated: u64 = days.values().sum();
         Ok(DayCounts { total, days, undated: total as u64 - dated })
     }
 
-    /// Every matching article's address, oldest first, undated last (ties in index order).
-    pub fn in_date_order(&self, selection: &Selection) -> Result<Vec<DocAddress>> {
-        Ok(self.searcher.search(&self.query(selection)?, &keyed::OldestFirst::all())?)
+    fn export(&self, selection: &Selection, each: &mut dyn FnMut(&Article) -> Result<()>) -> Result<usize> {
+        let addresses = self.in_date_order(selection)?;
+        for addr in &addresses {
+            each(&self.article(*addr)?)?;
+        }
+        Ok(addresses.len())
     }
 
-    /// The stored article at an address.
-    pub fn article(&self, addr: DocAddress) -> Result<Article> {
-        let doc: TantivyDocument = self.searcher.doc(addr)?;
-        document::from_document(&doc, &self.opened.fields)
-    }
-
-    /// The article with this id, if the index has it.
-    pub fn find(&self, id: &str) -> Result<Option<Article>> {
+    fn find(&self, id: &str) -> Result<Option<Article>> {
         let term = Term::from_field_text(self.opened.fields.id, id.trim());
         let query = TermQuery::new(term, IndexRecordOption::Basic);
         let top = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;

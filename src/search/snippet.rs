@@ -36,6 +36,24 @@ impl Maker {
     pub fn new(searcher: &Searcher, query: &dyn Query, body: Field) -> Result<Maker> {
         let mut generator = SnippetGenerator::create(searcher, query, body)?;
         generator.set_max_num_chars(MAX_CHARS);
+        Ok(Maker::with(generator, query, body))
+    }
+
+    /// A maker that highlights every term of the query on `body`, all weighing the same:
+    /// for articles that come from elsewhere than this index (the cluster).
+    pub fn for_terms(index: &tantivy::Index, query: &dyn Query, body: Field) -> Result<Maker> {
+        let mut terms = std::collections::BTreeMap::new();
+        query.query_terms(&mut |term, _| {
+            if let (true, Some(text)) = (term.field() == body, term.value().as_str()) {
+                terms.insert(text.to_string(), 1.0);
+            }
+        });
+        let analyzer = index.tokenizer_for_field(body)?;
+        Ok(Maker::with(SnippetGenerator::new(terms, analyzer, body, MAX_CHARS), query, body))
+    }
+
+    /// A maker around a generator, looking for the query's terms on `body`.
+    fn with(generator: SnippetGenerator, query: &dyn Query, body: Field) -> Maker {
         let mut probes = Vec::new();
         query.query_terms(&mut |term, _| {
             if let Some(text) = term.value().as_str().filter(|_| term.field() == body) {
@@ -44,7 +62,7 @@ impl Maker {
         });
         probes.sort();
         probes.dedup();
-        Ok(Maker { generator, probes })
+        Maker { generator, probes }
     }
 
     /// The snippet for a body: the best passage around the first query word in it; its

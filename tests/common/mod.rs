@@ -54,7 +54,11 @@ impl Scratch {
 /// The binary with a scrubbed environment.
 pub fn newsdex() -> Command {
     let mut cmd = Command::cargo_bin("newsdex").expect("binary built");
-    cmd.env_remove("NEWSDEX_INDEX").env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("PAGER");
+    cmd.env_remove("NEWSDEX_INDEX")
+        .env_remove("NEWSDEX_CLUSTER")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("PAGER");
     cmd
 }
 
