@@ -27,6 +27,16 @@ fn reingesting_replaces_instead_of_duplicating() {
 }
 
 #[test]
+fn the_same_article_twice_in_the_first_run_is_kept_once() {
+    let s = Scratch::new();
+    for name in ["in/a.txt", "in/b/a-copy.txt"] {
+        s.write(name, &std::fs::read(sample("seeds/000_efa264c91423b46c.txt")).unwrap());
+    }
+    s.ingest(&[&s.dir.path().join("in")]);
+    assert_eq!(total(&s), 1);
+}
+
+#[test]
 fn index_location_comes_from_the_environment() {
     let s = Scratch::new();
     let env_index = s.dir.path().join("from-env");

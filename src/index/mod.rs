@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod document;
+pub mod merge;
 pub mod schema;
 pub mod stats;
 pub mod stemmer;
@@ -11,10 +12,15 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use tantivy::directory::MmapDirectory;
-use tantivy::Index;
+use tantivy::{Index, IndexSettings};
 
 pub use schema::Fields;
 pub use writer::ArticleWriter;
+
+/// Bytes of stored articles compressed together. A hit's article is read by
+/// decompressing its whole block; with blocks about one article long (tantivy's default
+/// is 16 KiB) answers read a quarter as much, for an index 4% larger (AllSides).
+const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
 /// An open index with its field handles.
 pub struct Opened {
@@ -28,7 +34,11 @@ pub fn open_or_create(dir: &Path) -> Result<Opened> {
         .with_context(|| format!("cannot create index directory {}", dir.display()))?;
     let directory =
         MmapDirectory::open(dir).with_context(|| format!("cannot open index directory {}", dir.display()))?;
-    let index = Index::open_or_create(directory, schema::build())
+    let settings = IndexSettings { docstore_blocksize: DOCSTORE_BLOCK_BYTES, ..IndexSettings::default() };
+    let index = Index::builder()
+        .schema(schema::build())
+        .settings(settings)
+        .open_or_create(directory)
         .with_context(|| format!("{} is not a newsdex index", dir.display()))?;
     finish_open(index, dir)
 }

@@ -3,10 +3,15 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use std::hash::BuildHasher;
 use tantivy::directory::error::LockError;
+
+use rustc_hash::FxHashSet;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::document::to_document;
+use super::merge::CappedMerges;
 use super::Opened;
 use crate::article::Article;
 use crate::backend::ArticleSink;
@@ -20,36 +25,50 @@ pub struct ArticleWriter {
     opened: Opened,
     dir: PathBuf,
     pending: u64,
+    /// Hashes of the ids added in this run, when the index was empty at the start.
+    seen: Option<FxHashSet<u64>>,
 }
 
 impl ArticleWriter {
-    /// Takes the index's writer lock with a memory budget shared by the indexing threads.
-    /// Fails at once if another process holds the lock.
+    /// Takes the index's writer lock with a memory budget shared by the indexing threads,
+    /// which also caps the size of merges. Fails at once if another process holds the lock.
     pub fn new(opened: Opened, dir: &Path, memory_bytes: usize, threads: usize) -> Result<ArticleWriter> {
         let threads = threads.clamp(1, (memory_bytes / MIN_MEMORY_PER_THREAD).max(1));
         let memory = memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
-        let writer = opened.index.writer_with_num_threads(threads, memory).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => {
-                anyhow::anyhow!("index {} is being written by another process", dir.display())
-            }
-            tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
-                anyhow::anyhow!("cannot write to index {}: {e}", dir.display())
-            }
-            e => anyhow::Error::new(e).context(format!("cannot open index {} for writing", dir.display())),
-        })?;
-        Ok(ArticleWriter { writer, opened, dir: dir.to_path_buf(), pending: 0 })
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory / threads)
+            .num_merge_threads(1)
+            .build();
+        let writer = opened.index.writer_with_options(options).map_err(|e| lock_error(e, dir))?;
+        writer.set_merge_policy(Box::new(CappedMerges::new(dir.to_path_buf(), memory as u64)));
+        let fresh = opened.index.searchable_segment_metas()?.iter().all(|s| s.num_docs() == 0);
+        let seen = fresh.then(FxHashSet::default);
+        Ok(ArticleWriter { writer, opened, dir: dir.to_path_buf(), pending: 0, seen })
     }
 
     /// Queues an article from the source file `file`: deletes any document with its id,
     /// then adds it.
     pub fn add(&mut self, article: &Article, file: &str) -> Result<()> {
         let doc = to_document(article, file, &self.opened.fields)?;
-        self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
+        if self.may_hold(&article.id) {
+            self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
+        }
         if let Err(e) = self.writer.add_document(doc) {
             return Err(self.failure(e));
         }
         self.pending += 1;
         Ok(())
+    }
+
+    /// Whether the index may already hold an article with this id. Deleting by id costs a
+    /// lookup in every segment at each commit, so a fresh index deletes only ids seen
+    /// before in this run (a hash collision costs a needless delete, never a lost one).
+    fn may_hold(&mut self, id: &str) -> bool {
+        match &mut self.seen {
+            Some(seen) => !seen.insert(rustc_hash::FxBuildHasher.hash_one(id)),
+            None => true,
+        }
     }
 
     /// The error to report when the writer refused a document. That happens when an
@@ -101,6 +120,19 @@ impl ArticleWriter {
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
         self.writer.wait_merging_threads().context("cannot finish index merges")
+    }
+}
+
+/// The error for a writer that could not be opened.
+fn lock_error(e: tantivy::TantivyError, dir: &Path) -> anyhow::Error {
+    match e {
+        tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => {
+            anyhow::anyhow!("index {} is being written by another process", dir.display())
+        }
+        tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
+            anyhow::anyhow!("cannot write to index {}: {e}", dir.display())
+        }
+        e => anyhow::Error::new(e).context(format!("cannot open index {} for writing", dir.display())),
     }
 }
 
