@@ -198,6 +198,7 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     if line.chars().count() > 160 {
         return None;
     }
+    let line = unglue_by(&line);
     let caps = BY_LINE.captures(&line)?;
     let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
     let names = BYLINE_TAIL.replace(names, "");
@@ -281,6 +282,7 @@ mod tests {
         assert_eq!(names("By Lee Haye-ah on July 10, 2020"), Some(vec!["Lee Haye-ah".to_string()]));
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
         assert_eq!(names("by the way, this is a sentence."), None);
+        assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
     }
 

@@ -41,8 +41,9 @@ impl Outlet for Generic {
         }
         let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
         let window = &blocks[from..(start + 6).min(end + 1)];
-        draft.authors = find_byline(window, &blocks).authors;
-        draft.published = find_date(window, head.map(|h| h - from), page.zone);
+        draft.authors = find_byline(window, &blocks[..=end]).authors;
+        draft.published = find_date(window, head.map(|h| h - from), page.zone)
+            .or_else(|| first_date(&blocks[..=end], page.zone));
         let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
         draft.paragraphs = blocks[start..=end]
             .iter()
@@ -181,10 +182,13 @@ fn is_title_like(b: &Block) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
 }
 
-/// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME` (or `Written by` over the
-/// name's line), else a lone name printed beside a date or with the author's picture.
+/// The byline beside the headline (written, else a lone name), else the first one written
+/// above the article's end. `page` is the page down to the article's end.
 fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
-    written_byline(window).unwrap_or_else(|| lone_name(window, page))
+    written_byline(window)
+        .or_else(|| Some(lone_name(window, page)).filter(|b| !b.authors.is_empty()))
+        .or_else(|| written_byline(page))
+        .unwrap_or_default()
 }
 
 /// A byline the page introduces as one: `By NAME`, `Author: NAME`, or `Written by` over the
@@ -257,6 +261,13 @@ fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Publis
     Some(Published::Day(*day, zone.offset_on(*day)))
 }
 
+/// The first date the page prints on a short line: pages print the article's date above
+/// its text, so when none sits beside the headline, the first one is the best guess.
+fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
+    let (day, _) = blocks.iter().filter(|b| b.words <= 25).find_map(|b| dates::find_in(&b.text))?;
+    Some(Published::Day(day, zone.offset_on(day)))
+}
+
 /// Whether a block inside the article is its byline or date line, not its text.
 fn is_meta_line(b: &Block, draft: &Draft) -> bool {
     b.words <= 12
@@ -288,6 +299,14 @@ mod tests {
         assert_eq!(by.authors, ["Edzel Tabing"]);
         assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert_eq!(printed_meta(&page, "Another Headline", Zone::default()).1, None);
+    }
+
+    #[test]
+    fn the_first_short_dated_line_is_the_fallback_date() {
+        let text = ["Menu", "Updated December 12, 2025", "Posted 3 March 2024 in a long story line"];
+        let blocks = blocks::split(&text);
+        let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2025-12-12"));
     }
 
     #[test]
