@@ -59,19 +59,20 @@ impl Outlet for Generic {
 /// page's, one element's text a line): what a page that declares neither shows its readers.
 /// A lone name must look like a full name: an HTML page's lines are full of short
 /// capitalised labels (`Contact`, `About Us`) beside dates.
-/// Nothing when the headline is not among the lines.
+/// Without a date beside the headline, the page's first short dated line is taken.
 pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::Byline, Option<Published>) {
     let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
     let blocks = blocks::split(&spaced);
     let key = fold(headline);
     let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        return Default::default();
+        return (byline::Byline::default(), first_date(&blocks, zone));
     };
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
     let by = written_byline(window)
         .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
-    (by.unwrap_or_default(), find_date(window, Some(head - from), zone))
+    let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
+    (by.unwrap_or_default(), date)
 }
 
 /// Two or three capitalised words, none of them all capitals or an English function word:
@@ -298,7 +299,7 @@ mod tests {
         let (by, date) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
         assert_eq!(by.authors, ["Edzel Tabing"]);
         assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
-        assert_eq!(printed_meta(&page, "Another Headline", Zone::default()).1, None);
+        assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
     }
 
     #[test]
