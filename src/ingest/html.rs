@@ -9,8 +9,10 @@ use dom_query::{Document, Selection};
 use regex::Regex;
 use serde_json::Value;
 
-use crate::article::Draft;
+use super::visible;
+use crate::article::{Draft, Published};
 use crate::dates::{self, Zone};
+use crate::outlets;
 use crate::outlets::byline::{self, Byline};
 use crate::outlets::hosts::{self, HostTable};
 use crate::text;
@@ -23,10 +25,11 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     let outlet = url.as_deref().and_then(|u| hosts.outlet_for_url(u)).or_else(|| meta.site_name.clone());
     let mut draft = Draft { outlet, url, ..Draft::default() };
     draft.headline = meta.headline(&doc);
-    let by = meta.byline(&doc);
+    let printed = Printed::new(&doc, &draft.headline, zone);
+    let by = meta.byline(&doc, &printed);
     draft.authors = by.authors;
     draft.tags = by.agencies;
-    match meta.published(&doc, zone) {
+    match meta.published(&doc, zone, &printed) {
         Ok(p) => draft.published = Some(p),
         Err(e) => draft.warnings.extend(e),
     }
@@ -49,6 +52,19 @@ fn body(html: &str, headline: &str) -> Vec<String> {
     paragraphs
 }
 
+/// The byline and date the page prints around its headline.
+struct Printed {
+    byline: Byline,
+    published: Option<Published>,
+}
+
+impl Printed {
+    fn new(doc: &Document, headline: &str, zone: Zone) -> Printed {
+        let (byline, published) = outlets::printed_meta(&visible::lines(doc), headline, zone);
+        Printed { byline, published }
+    }
+}
+
 /// What a page declares about itself.
 #[derive(Debug, Default)]
 struct Meta {
@@ -56,6 +72,8 @@ struct Meta {
     articles: Vec<Value>,
     url: Option<String>,
     site_name: Option<String>,
+    /// The JSON-LD publisher's name.
+    publisher: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -89,10 +107,11 @@ impl Meta {
                 articles.iter().find_map(|a| a.get("url").and_then(Value::as_str).map(str::to_string))
             })
             .filter(|u| hosts::host_of(u).is_some());
-        let site_name = meta_content(doc, &["meta[property='og:site_name']"], "content").or_else(|| {
-            articles.iter().find_map(|a| a.get("publisher")?.get("name")?.as_str().map(str::to_string))
-        });
-        Meta { articles, url, site_name }
+        let publisher =
+            articles.iter().find_map(|a| a.get("publisher")?.get("name")?.as_str().map(str::to_string));
+        let site_name =
+            meta_content(doc, &["meta[property='og:site_name']"], "content").or_else(|| publisher.clone());
+        Meta { articles, url, site_name, publisher }
     }
 
     fn ld_str(&self, key: &str) -> Option<String> {
@@ -134,60 +153,64 @@ impl Meta {
         h1s.into_iter().next().unwrap_or_default()
     }
 
-    fn byline(&self, doc: &Document) -> Byline {
+    /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
+    /// printed beside the headline. A source that names only the site itself or a user handle
+    /// gives way to a later one that names people.
+    fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
+        let sources = [self.ld_byline(), meta_byline(doc), element_byline(doc), printed.byline.clone()];
+        let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
+        let named = |b: &&Byline| !b.authors.is_empty();
+        let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
+        best.cloned().unwrap_or_default()
+    }
+
+    fn ld_byline(&self) -> Byline {
         let mut by = Byline::default();
         for a in self.articles.iter().filter(|a| !type_is(a, "WebPage")) {
             if let Some(author) = a.get("author") {
                 ld_authors(author, &mut by);
             }
             if !by.authors.is_empty() {
-                return by;
-            }
-        }
-        for sel in [
-            "meta[name='author']",
-            "meta[property='article:author']",
-            "meta[name='byl']",
-            "meta[name='sailthru.author']",
-            "meta[name='parsely-author']",
-        ] {
-            for m in doc.select(sel).iter() {
-                let content = m.attr("content").map(|c| c.to_string()).unwrap_or_default();
-                if !content.is_empty() && !content.contains("://") {
-                    by.merge(byline::parse(&content));
-                }
-            }
-            if !by.authors.is_empty() {
-                return by;
-            }
-        }
-        for sel in [
-            "[rel='author']",
-            "[itemprop='author'] [itemprop='name']",
-            "[itemprop='author']",
-            ".author-name",
-            ".byline-name",
-            ".author",
-            ".byline",
-            "[class*='author']",
-        ] {
-            for el in doc.select(sel).iter().take(3) {
-                let t = clean(&el.text());
-                if (2..80).contains(&t.len()) {
-                    let b = byline::parse(&t);
-                    if b.authors.iter().all(|a| looks_like_name(a)) {
-                        by.merge(b);
-                        return by;
-                    }
-                }
+                break;
             }
         }
         by
     }
 
-    /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's path.
+    /// Whether a name is the site's own (its `og:site_name`, publisher or host name).
+    fn is_site(&self, name: &str) -> bool {
+        let key = fold(name);
+        let host = self.url.as_deref().and_then(hosts::host_of).map(fold).unwrap_or_default();
+        !key.is_empty()
+            && (self.site_name.as_deref().is_some_and(|s| fold(s) == key)
+                || self.publisher.as_deref().is_some_and(|s| fold(s) == key)
+                || host.contains(&key))
+    }
+
+    /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
+    /// path, then the date printed beside the headline, then the modification date.
     /// Out-of-range dates are skipped with a warning.
-    fn published(&self, doc: &Document, zone: Zone) -> Result<crate::article::Published, Vec<String>> {
+    fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
+        let mut warnings = Vec::new();
+        let mut read_all = |raw: Vec<String>| -> Vec<Published> {
+            raw.iter()
+                .filter_map(|c| match dates::read(c, zone) {
+                    Ok(p) => Some(p),
+                    Err(e @ dates::DateError::Implausible(_)) => {
+                        warnings.push(e.to_string());
+                        None
+                    }
+                    Err(_) => None,
+                })
+                .collect()
+        };
+        let declared = read_all(self.declared_dates(doc));
+        let modified = read_all(self.modified_dates(doc));
+        declared.first().copied().or(printed.published).or(modified.first().copied()).ok_or(warnings)
+    }
+
+    /// Publication dates the page declares, most trusted first.
+    fn declared_dates(&self, doc: &Document) -> Vec<String> {
         let mut candidates: Vec<String> = Vec::new();
         candidates.extend(self.ld_str("datePublished"));
         candidates.extend(meta_content(doc, DATE_METAS, "content"));
@@ -199,19 +222,24 @@ impl Meta {
             candidates.extend(t.attr("datetime").map(|s| s.to_string()));
         }
         candidates.extend(self.url.as_deref().and_then(url_date));
+        candidates
+    }
+
+    /// Modification dates the page declares.
+    fn modified_dates(&self, doc: &Document) -> Vec<String> {
+        let mut candidates: Vec<String> = Vec::new();
         candidates.extend(self.ld_str("dateModified"));
-        candidates.extend(meta_content(doc, &["meta[property='article:modified_time']"], "content"));
-        let mut warnings = Vec::new();
-        for c in candidates {
-            match dates::read(&c, zone) {
-                Ok(p) => return Ok(p),
-                Err(e @ dates::DateError::Implausible(_)) => warnings.push(e.to_string()),
-                Err(_) => {}
-            }
-        }
-        Err(warnings)
+        candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
+        candidates
     }
 }
+
+const MODIFIED_METAS: &[&str] = &[
+    "meta[property='article:modified_time']",
+    "meta[property='og:updated_time']",
+    "meta[name='article:modified_time']",
+    "meta[itemprop='dateModified']",
+];
 
 const DATE_METAS: &[&str] = &[
     "meta[property='article:published_time']",
@@ -228,6 +256,63 @@ const DATE_METAS: &[&str] = &[
     "meta[name='parsely-pub-date']",
     "meta[itemprop='datePublished']",
 ];
+
+fn meta_byline(doc: &Document) -> Byline {
+    let mut by = Byline::default();
+    for sel in [
+        "meta[name='author']",
+        "meta[property='article:author']",
+        "meta[name='byl']",
+        "meta[name='sailthru.author']",
+        "meta[name='parsely-author']",
+    ] {
+        for m in doc.select(sel).iter() {
+            let content = m.attr("content").map(|c| c.to_string()).unwrap_or_default();
+            if !content.is_empty() && !content.contains("://") {
+                by.merge(byline::parse(&content));
+            }
+        }
+        if !by.authors.is_empty() {
+            break;
+        }
+    }
+    by
+}
+
+/// The first author element (`rel=author`, `itemprop=author`, `.author`, `.byline`) whose text
+/// reads as names.
+fn element_byline(doc: &Document) -> Byline {
+    for sel in [
+        "[rel='author']",
+        "[itemprop='author'] [itemprop='name']",
+        "[itemprop='author']",
+        ".author-name",
+        ".byline-name",
+        ".author",
+        ".byline",
+        "[class*='author']",
+    ] {
+        for el in doc.select(sel).iter().take(3) {
+            let t = clean(&el.text());
+            if (2..80).contains(&t.len()) {
+                let b = byline::parse(&t);
+                if b.authors.iter().all(|a| looks_like_name(a)) {
+                    return b;
+                }
+            }
+        }
+    }
+    Byline::default()
+}
+
+/// A user handle (`andrew.keaveney`, `jane_doe`) rather than a name as the page prints it.
+fn is_handle(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    !name.contains(' ')
+        && chars
+            .windows(2)
+            .any(|w| matches!(w[0], '.' | '_' | '@') && (w[1].is_lowercase() || w[1].is_ascii_digit()))
+}
 
 /// JSON-LD nodes, walking `@graph` and arrays, keeping article-like ones.
 fn collect_ld(v: &Value, out: &mut Vec<Value>) {
@@ -337,6 +422,33 @@ mod tests {
         assert_eq!(strip_site_suffix("Big News Today | Example Times", None), "Big News Today");
         assert_eq!(strip_site_suffix("Big News Today - Example", Some("Example")), "Big News Today");
         assert_eq!(strip_site_suffix("Short", None), "Short");
+    }
+
+    #[test]
+    fn handles_are_not_names() {
+        assert!(is_handle("andrew.keaveney"));
+        assert!(is_handle("jane_doe"));
+        assert!(!is_handle("A.J."));
+        assert!(!is_handle("Jane Doe"));
+    }
+
+    #[test]
+    fn the_site_signing_gives_way_to_a_printed_byline() {
+        let page = r#"<html><head><meta name="author" content="Example Clinic">
+            <meta property="og:site_name" content="Example Clinic"></head><body>
+            <h1>How to Start Meditating Today</h1><p class="meta">By Holly Wilgus</p>
+            <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.authors, ["Holly Wilgus"]);
+    }
+
+    #[test]
+    fn a_date_printed_under_the_headline_when_none_is_declared() {
+        let page = r#"<html><body><h1>How to Start Meditating Today</h1>
+            <div><span>Published on</span> <span>July 18, 2025</span></div>
+            <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2025-07-18"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod html;
 pub mod manifest;
 pub mod pipeline;
 pub mod records;
+pub mod visible;
 pub mod walk;
 
 pub use pipeline::{FileResult, Pipeline};

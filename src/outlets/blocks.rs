@@ -172,7 +172,7 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
-fn is_stop_word(word: &str) -> bool {
+pub fn is_stop_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     STOP_WORDS.binary_search(&w.as_str()).is_ok()
 }

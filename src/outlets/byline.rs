@@ -34,7 +34,7 @@ impl Byline {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
     )
     .expect("valid regex")
 });
@@ -123,15 +123,26 @@ const CREDENTIALS: &[&str] = &[
     "bsn", "jr", "sr", "ii", "iii",
 ];
 
-/// Reads a byline (`By Jane Doe and John Roe, AP`) into names and agencies.
+/// Reads a byline (`By Jane Doe and John Roe, AP`) into names and agencies. A byline that
+/// is only a role or a team (`Podium Staff`, `The Upwork Team`) is how the page signs the
+/// article, so it is kept as the author; beside a name, a role is dropped.
 pub fn parse(raw: &str) -> Byline {
     let line = text::squash(raw);
+    if CREDIT_LINE.is_match(&line) {
+        return Byline::default();
+    }
+    let line = unglue_by(&line);
     let line = LEAD_IN.replace(&line, "");
     let mut byline = Byline::default();
+    let mut roles = Vec::new();
     for part in SEPARATORS.split(&line) {
         let part = LEAD_IN.replace(part.trim(), "");
         let part = part.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.'));
-        if part.is_empty() || is_credential(part) || is_role(part) {
+        if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if is_role(part) {
+            roles.push(part.to_string());
             continue;
         }
         if let Some(agency) = agency(part) {
@@ -145,7 +156,27 @@ pub fn parse(raw: &str) -> Byline {
             byline.authors.push(name);
         }
     }
+    if byline.authors.is_empty() && byline.agencies.is_empty() && roles.len() == 1 {
+        byline.authors = roles;
+    }
     byline
+}
+
+/// Photo and image credits, which name a photographer, not the article's author.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)\b\s*(?:credit|by)?\s*:",
+    )
+    .expect("valid regex")
+});
+
+/// `BySummer Swann` (a byline whose space the page's markup lost) -> `By Summer Swann`.
+fn unglue_by(line: &str) -> std::borrow::Cow<'_, str> {
+    let mut rest = line.strip_prefix("By").unwrap_or("").chars();
+    match (rest.next(), rest.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => format!("By {}", &line[2..]).into(),
+        _ => line.into(),
+    }
 }
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,6 +198,7 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     if line.chars().count() > 160 {
         return None;
     }
+    let line = unglue_by(&line);
     let caps = BY_LINE.captures(&line)?;
     let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
     let names = BYLINE_TAIL.replace(names, "");
@@ -250,7 +282,25 @@ mod tests {
         assert_eq!(names("By Lee Haye-ah on July 10, 2020"), Some(vec!["Lee Haye-ah".to_string()]));
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
         assert_eq!(names("by the way, this is a sentence."), None);
+        assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
+    }
+
+    #[test]
+    fn signatures_that_are_only_a_team_or_role_stay() {
+        assert_eq!(names("Podium Staff"), ["Podium Staff"]);
+        assert_eq!(names("The Upwork Team"), ["The Upwork Team"]);
+        assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn glued_lead_ins_and_photo_credits() {
+        assert_eq!(names("BySummer Swann"), ["Summer Swann"]);
+        assert_eq!(names("Author Isaiah Shelton"), ["Isaiah Shelton"]);
+        assert_eq!(names("Byron Smith"), ["Byron Smith"]);
+        assert!(names("Credit: Natalie Kafader").is_empty());
+        assert!(names("Photo by: Jane Doe").is_empty());
+        assert_eq!(names("Jennifer Huberty1, Jeni Green"), ["Jeni Green"]);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use super::blocks::{self, Block, Kind};
 use super::dump::{self, Page};
 use super::{byline, Outlet};
 use crate::article::{Draft, Published};
-use crate::dates;
+use crate::dates::{self, Zone};
+use crate::text;
 
 pub struct Generic;
 
@@ -40,8 +41,9 @@ impl Outlet for Generic {
         }
         let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
         let window = &blocks[from..(start + 6).min(end + 1)];
-        draft.authors = find_byline(window, &blocks).authors;
-        draft.published = find_date(window, head.map(|h| h - from), page);
+        draft.authors = find_byline(window, &blocks[..=end]).authors;
+        draft.published = find_date(window, head.map(|h| h - from), page.zone)
+            .or_else(|| first_date(&blocks[..=end], page.zone));
         let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
         draft.paragraphs = blocks[start..=end]
             .iter()
@@ -51,6 +53,44 @@ impl Outlet for Generic {
             .collect();
         draft
     }
+}
+
+/// The byline and date printed around a headline among a page's visible lines (an HTML
+/// page's, one element's text a line): what a page that declares neither shows its readers.
+/// A lone name must look like a full name: an HTML page's lines are full of short
+/// capitalised labels (`Contact`, `About Us`) beside dates.
+/// Without a date beside the headline, the page's first short dated line is taken.
+pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::Byline, Option<Published>) {
+    let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
+    let blocks = blocks::split(&spaced);
+    let key = fold(headline);
+    let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
+        return (byline::Byline::default(), first_date(&blocks, zone));
+    };
+    let from = head.saturating_sub(6);
+    let window = &blocks[from..(head + 12).min(blocks.len())];
+    let by = written_byline(window)
+        .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
+    let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
+    (by.unwrap_or_default(), date)
+}
+
+/// Two or three capitalised words, none of them all capitals or an English function word:
+/// `Jack Shepherd`, not `Contact`, `About Us` or `COMPANY TYPE`.
+fn is_full_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.any(char::is_lowercase)
+                && !blocks::is_stop_word(w)
+        })
+}
+
+/// Lower-cased letters and digits only: for finding a headline among lines.
+fn fold(s: &str) -> String {
+    text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.
@@ -143,18 +183,32 @@ fn is_title_like(b: &Block) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
 }
 
-/// Bylines written as `By NAME`, `Written by NAME`, `Author: NAME` (or `Written by` over the
-/// name's line), else a lone name printed beside a date or with the author's picture.
+/// The byline beside the headline (written, else a lone name), else the first one written
+/// above the article's end. `page` is the page down to the article's end.
 fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
+    written_byline(window)
+        .or_else(|| Some(lone_name(window, page)).filter(|b| !b.authors.is_empty()))
+        .or_else(|| written_byline(page))
+        .unwrap_or_default()
+}
+
+/// A byline the page introduces as one: `By NAME`, `Author: NAME`, or `Written by` over the
+/// name's line.
+fn written_byline(window: &[Block]) -> Option<byline::Byline> {
     for (i, b) in window.iter().enumerate() {
         if let Some(by) = byline::parse_line(&b.text) {
-            return by;
+            return Some(by);
         }
         let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
         if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
-            return byline::parse(next);
+            return Some(byline::parse(next));
         }
     }
+    None
+}
+
+/// A name printed alone beside a date or with the author's picture.
+fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
     for (i, b) in window.iter().enumerate() {
         let name = undouble(&b.text);
         if b.words > 8
@@ -195,7 +249,7 @@ static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 
 /// The date nearest the headline among the lines around it; a date written in the page's
 /// first lines otherwise.
-fn find_date(window: &[Block], head: Option<usize>, page: &Page) -> Option<Published> {
+fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Published> {
     let anchor = head.unwrap_or(0);
     let mut found: Vec<(usize, chrono::NaiveDate)> = window
         .iter()
@@ -205,7 +259,14 @@ fn find_date(window: &[Block], head: Option<usize>, page: &Page) -> Option<Publi
         .collect();
     found.sort_by_key(|(dist, _)| *dist);
     let (_, day) = found.first()?;
-    Some(Published::Day(*day, page.zone.offset_on(*day)))
+    Some(Published::Day(*day, zone.offset_on(*day)))
+}
+
+/// The first date the page prints on a short line: pages print the article's date above
+/// its text, so when none sits beside the headline, the first one is the best guess.
+fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
+    let (day, _) = blocks.iter().filter(|b| b.words <= 25).find_map(|b| dates::find_in(&b.text))?;
+    Some(Published::Day(day, zone.offset_on(day)))
 }
 
 /// Whether a block inside the article is its byline or date line, not its text.
@@ -214,4 +275,46 @@ fn is_meta_line(b: &Block, draft: &Draft) -> bool {
         && (byline::parse_line(&b.text).is_some()
             || (dates::find_in(&b.text).is_some() && !b.ends_sentence())
             || draft.authors.iter().any(|a| a == &b.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn printed_meta_reads_lines_around_the_headline() {
+        let page = lines(&[
+            "Home",
+            "Blog",
+            "Ten Tips for Better Sleep Tonight",
+            "Written by",
+            "Edzel Tabing",
+            "Last updated Aug 04, 2025",
+            "Sleep matters more than most people think, and the evidence keeps growing.",
+        ]);
+        let (by, date) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+        assert_eq!(by.authors, ["Edzel Tabing"]);
+        assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
+        assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
+    }
+
+    #[test]
+    fn the_first_short_dated_line_is_the_fallback_date() {
+        let text = ["Menu", "Updated December 12, 2025", "Posted 3 March 2024 in a long story line"];
+        let blocks = blocks::split(&text);
+        let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn lone_names_must_be_full_names() {
+        assert!(is_full_name("Jack Shepherd"));
+        assert!(!is_full_name("Contact"));
+        assert!(!is_full_name("About Us"));
+        assert!(!is_full_name("COMPANY TYPE"));
+    }
 }

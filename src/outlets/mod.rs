@@ -18,6 +18,7 @@ mod tbs;
 mod yonhap;
 
 pub use dump::{split_names, Page};
+pub use generic::printed_meta;
 
 use crate::article::Draft;
 use crate::dates::Zone;
