@@ -110,10 +110,19 @@ pub struct Engine {
     searcher: Searcher,
 }
 
+/// An index with more segments than this is searched on all cores, segments shared out
+/// among threads (a large archive: segments are capped in size, see `index::merge`).
+/// Smaller ones are searched on the calling thread, where starting threads costs more than
+/// it saves.
+const PARALLEL_SEGMENTS: usize = 8;
+
 impl Engine {
     /// Opens an existing index for reading.
     pub fn open(dir: &Path) -> Result<Engine> {
-        let opened = index::open_existing(dir)?;
+        let mut opened = index::open_existing(dir)?;
+        if opened.index.searchable_segment_metas()?.len() > PARALLEL_SEGMENTS {
+            opened.index.set_default_multithread_executor().context("cannot start search threads")?;
+        }
         let searcher = opened.index.reader().context("cannot read the index")?.searcher();
         Ok(Engine { opened, searcher })
     }
