@@ -25,7 +25,7 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     let outlet = url.as_deref().and_then(|u| hosts.outlet_for_url(u)).or_else(|| meta.site_name.clone());
     let mut draft = Draft { outlet, url, ..Draft::default() };
     draft.headline = meta.headline(&doc);
-    let printed = Printed::new(&doc, &draft.headline, zone);
+    let printed = Printed::lazy(&doc, &draft.headline, zone);
     let by = meta.byline(&doc, &printed);
     draft.authors = by.authors;
     draft.tags = by.agencies;
@@ -52,16 +52,30 @@ fn body(html: &str, headline: &str) -> Vec<String> {
     paragraphs
 }
 
-/// The byline and date the page prints around its headline.
-struct Printed {
-    byline: Byline,
-    published: Option<Published>,
+/// The byline and date the page prints around its headline, read only when first asked
+/// for: most pages declare both, and reading a page's visible lines is not free.
+struct Printed<'a> {
+    doc: &'a Document,
+    headline: &'a str,
+    zone: Zone,
+    read: std::cell::OnceCell<(Byline, Option<Published>)>,
 }
 
-impl Printed {
-    fn new(doc: &Document, headline: &str, zone: Zone) -> Printed {
-        let (byline, published) = outlets::printed_meta(&visible::lines(doc), headline, zone);
-        Printed { byline, published }
+impl<'a> Printed<'a> {
+    fn lazy(doc: &'a Document, headline: &'a str, zone: Zone) -> Printed<'a> {
+        Printed { doc, headline, zone, read: std::cell::OnceCell::new() }
+    }
+
+    fn get(&self) -> &(Byline, Option<Published>) {
+        self.read.get_or_init(|| outlets::printed_meta(&visible::lines(self.doc), self.headline, self.zone))
+    }
+
+    fn byline(&self) -> Byline {
+        self.get().0.clone()
+    }
+
+    fn published(&self) -> Option<Published> {
+        self.get().1
     }
 }
 
@@ -157,9 +171,14 @@ impl Meta {
     /// printed beside the headline. A source that names only the site itself or a user handle
     /// gives way to a later one that names people.
     fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
-        let sources = [self.ld_byline(), meta_byline(doc), element_byline(doc), printed.byline.clone()];
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
         let named = |b: &&Byline| !b.authors.is_empty();
+        let declared = [self.ld_byline(), meta_byline(doc), element_byline(doc)];
+        if let Some(best) = declared.iter().filter(named).find(personal) {
+            return best.clone();
+        }
+        let [ld, meta, element] = declared;
+        let sources = [ld, meta, element, printed.byline()];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
         best.cloned().unwrap_or_default()
     }
@@ -206,7 +225,12 @@ impl Meta {
         };
         let declared = read_all(self.declared_dates(doc));
         let modified = read_all(self.modified_dates(doc));
-        declared.first().copied().or(printed.published).or(modified.first().copied()).ok_or(warnings)
+        declared
+            .first()
+            .copied()
+            .or_else(|| printed.published())
+            .or(modified.first().copied())
+            .ok_or(warnings)
     }
 
     /// Publication dates the page declares, most trusted first.
