@@ -222,7 +222,7 @@ impl ClusterSearch {
     fn hits(&self, rows: Vec<Row>, request: &SearchRequest, query: &dyn Query) -> Result<Vec<Hit>> {
         let page: Vec<(u64, f64)> = rows.into_iter().map(cells).collect::<Result<_>>()?;
         let mut articles = self.articles(page.iter().map(|(id, _)| *id))?;
-        let snippets = SnippetMaker::for_terms(&self.memory.index, query, self.memory.fields.body)?;
+        let snippets = SnippetMaker::new(&self.memory.index, query, self.memory.fields.body)?;
         let scored = request.sort == Sort::Relevance;
         let mut hits = Vec::with_capacity(page.len());
         for (i, (id, weight)) in page.into_iter().enumerate() {

@@ -187,7 +187,7 @@ impl Search for Engine {
         let query = self.query(&request.selection)?;
         let wanted = facets::Collectors::new(&request.facets, request.facet_limit, None);
         let ((total, fruit), page) = self.page(&*query, request, (Count, wanted.collector()))?;
-        let snippets = snippet::Maker::new(&self.searcher, &*query, self.opened.fields.body)?;
+        let snippets = snippet::Maker::new(&self.opened.index, &*query, self.opened.fields.body)?;
         let hits = page
             .into_iter()
             .enumerate()

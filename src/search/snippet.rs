@@ -1,20 +1,21 @@
-//! Snippets: the best short passage of an article's body, with the matched words marked.
+//! Snippets: a short passage of an article's body around the first word that matches the
+//! query, with the matched words marked.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use anyhow::Result;
+use rustc_hash::FxHashSet;
 use tantivy::query::Query;
 use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::Searcher;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Index;
 
-/// Longest snippet, in characters.
+/// Longest snippet, in bytes of the body.
 const MAX_CHARS: usize = 220;
 
-/// Bytes of body around a likely match handed to the snippet generator: the generator
-/// tokenizes and stems all the text it gets, so it gets only the neighbourhood of the
-/// first word that can match, not the whole body of every hit: a little context before
-/// the word and a snippet's length after it.
+/// Bytes of body around a likely match that are searched for matching words: a little
+/// context before the word and a snippet's length after it.
 const BEFORE: usize = MAX_CHARS / 4;
 const AFTER: usize = MAX_CHARS;
 
@@ -25,55 +26,44 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// Makes snippets for one query.
+/// Makes snippets for one query: finds the first body word that analyzes (lower-cased,
+/// folded, stemmed, as when indexing) to one of the query's terms on the body field, and
+/// shows the passage around it with every matching word marked.
 pub struct Maker {
-    generator: SnippetGenerator,
+    /// The body field's analyzer, run only on words that can match (see `may_match`).
+    analyzer: RefCell<TextAnalyzer>,
+    /// The query's terms on the body field, as indexed.
+    terms: FxHashSet<String>,
     /// How the body words that can match a query term begin (see `probe`).
     probes: Vec<Vec<u8>>,
 }
 
 impl Maker {
-    pub fn new(searcher: &Searcher, query: &dyn Query, body: Field) -> Result<Maker> {
-        let mut generator = SnippetGenerator::create(searcher, query, body)?;
-        generator.set_max_num_chars(MAX_CHARS);
-        Ok(Maker::with(generator, query, body))
-    }
-
-    /// A maker that highlights every term of the query on `body`, all weighing the same:
-    /// for articles that come from elsewhere than this index (the cluster).
-    pub fn for_terms(index: &tantivy::Index, query: &dyn Query, body: Field) -> Result<Maker> {
-        let mut terms = std::collections::BTreeMap::new();
-        query.query_terms(&mut |term, _| {
-            if let (true, Some(text)) = (term.field() == body, term.value().as_str()) {
-                terms.insert(text.to_string(), 1.0);
-            }
-        });
-        let analyzer = index.tokenizer_for_field(body)?;
-        Ok(Maker::with(SnippetGenerator::new(terms, analyzer, body, MAX_CHARS), query, body))
-    }
-
-    /// A maker around a generator, looking for the query's terms on `body`.
-    fn with(generator: SnippetGenerator, query: &dyn Query, body: Field) -> Maker {
-        let mut probes = Vec::new();
+    /// A maker for the query's terms on `body`, analyzed as `index` analyzes that field.
+    pub fn new(index: &Index, query: &dyn Query, body: Field) -> Result<Maker> {
+        let mut terms = FxHashSet::default();
         query.query_terms(&mut |term, _| {
             if let Some(text) = term.value().as_str().filter(|_| term.field() == body) {
-                probes.push(probe(text).to_vec());
+                terms.insert(text.to_string());
             }
         });
+        let mut probes: Vec<Vec<u8>> = terms.iter().map(|t| probe(t).to_vec()).collect();
         probes.sort();
         probes.dedup();
-        Maker { generator, probes }
+        let analyzer = RefCell::new(index.tokenizer_for_field(body)?);
+        Ok(Maker { analyzer, terms, probes })
     }
 
-    /// The snippet for a body: the best passage around the first query word in it; its
+    /// The snippet for a body: the passage around the first query word in it; its
     /// opening words when no query word occurs in it.
     pub fn make(&self, body: &str) -> Snippet {
         let mut from = 0;
         while let Some(at) = self.first_candidate(body, from) {
             let region = around(body, at);
-            let s = self.generator.snippet(&body[region.clone()]);
-            if !s.fragment().is_empty() {
-                return flatten(s.fragment(), s.highlighted());
+            let text = &body[region.clone()];
+            let highlights = self.matches(text);
+            if !highlights.is_empty() {
+                return passage(text, &highlights);
             }
             from = region.end.max(at + 1);
         }
@@ -84,6 +74,73 @@ impl Maker {
     fn first_candidate(&self, body: &str, from: usize) -> Option<usize> {
         self.probes.iter().filter_map(|p| word_starting_with(body.as_bytes(), p, from)).min()
     }
+
+    /// The words of `text` that analyze to a query term.
+    fn matches(&self, text: &str) -> Vec<Range<usize>> {
+        let mut analyzer = self.analyzer.borrow_mut();
+        words(text)
+            .filter(|w| self.may_match(&text[w.clone()]))
+            .filter(|w| {
+                let mut tokens = analyzer.token_stream(&text[w.clone()]);
+                let mut hit = false;
+                while let Some(token) = tokens.next() {
+                    hit |= self.terms.contains(&token.text);
+                }
+                hit
+            })
+            .collect()
+    }
+
+    /// Whether a word can analyze to a query term: it begins like one, ignoring case, or
+    /// it has letters that folding may change.
+    fn may_match(&self, word: &str) -> bool {
+        !word.is_ascii()
+            || self
+                .probes
+                .iter()
+                .any(|p| word.as_bytes().get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
+    }
+}
+
+/// The words of a text as the body's tokenizer splits it: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// The passage of `text` (a region starting at a word) shown for its matched words: from
+/// the start, or from a little before the first match when that lies further on, to the
+/// end of the last whole word within MAX_CHARS bytes, on one line.
+fn passage(text: &str, highlights: &[Range<usize>]) -> Snippet {
+    let first = highlights[0].clone();
+    let start = if first.end <= MAX_CHARS {
+        words(text).next().map_or(0, |w| w.start)
+    } else {
+        words(text).map(|w| w.start).find(|&s| s + BEFORE >= first.start).unwrap_or(first.start)
+    };
+    let end = words(text)
+        .map(|w| w.end)
+        .filter(|&e| e >= first.end)
+        .take_while(|&e| e - start <= MAX_CHARS)
+        .last()
+        .unwrap_or(first.end);
+    let inside: Vec<Range<usize>> = highlights
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .map(|h| h.start - start..h.end - start)
+        .collect();
+    flatten(&text[start..end], &inside)
 }
 
 /// The part of an indexed term (a lower-cased English stem) that every word stemming to it
@@ -205,6 +262,45 @@ mod tests {
         let words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
         let r = around(words, words.find("fourteen").unwrap());
         assert_eq!(&words[r.start..r.start + 5], "five ", "starts at a word");
+    }
+
+    fn maker(query: &str) -> Maker {
+        let index = Index::create_in_ram(crate::index::schema::build());
+        crate::index::schema::register_analyzers(&index);
+        let body = index.schema().get_field(crate::index::schema::name::BODY).unwrap();
+        let query = tantivy::query::QueryParser::for_index(&index, vec![body]).parse_query(query).unwrap();
+        Maker::new(&index, &*query, body).unwrap()
+    }
+
+    #[test]
+    fn words_that_stem_like_the_query_are_marked() {
+        let s = maker("elections AND Café")
+            .make("An Elector spoke. Two ELECTIONS were held at the cafe, then one election.");
+        let marked: Vec<&str> = s.highlights.iter().map(|h| &s.text[h.clone()]).collect();
+        assert_eq!(marked, ["ELECTIONS", "cafe", "election"]);
+        let none = maker("summit").make("No match here.");
+        assert_eq!((none.text.as_str(), none.highlights.len()), ("No match here.", 0));
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let text = "Kim's 2nd—visit, café!";
+        let got: Vec<&str> = words(text).map(|w| &text[w]).collect();
+        assert_eq!(got, ["Kim", "s", "2nd", "visit", "café"]);
+    }
+
+    #[test]
+    fn passages_keep_the_first_match_and_end_at_a_word() {
+        let text = format!("{} summit talks", "word ".repeat(60));
+        let at = text.find("summit").unwrap();
+        let s = passage(&text, &[Range { start: at, end: at + 6 }]);
+        assert!(s.text.len() <= MAX_CHARS && s.text.ends_with("summit talks"), "{}", s.text);
+        assert_eq!(&s.text[s.highlights[0].clone()], "summit");
+        let s = passage("\"Summit\" talks, more words", &[Range { start: 1, end: 7 }]);
+        assert_eq!(
+            (s.text.as_str(), s.highlights),
+            ("Summit\" talks, more words", vec![Range { start: 0, end: 6 }])
+        );
     }
 
     #[test]
