@@ -123,3 +123,25 @@ fn without_write_permission() {
     assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
     assert_eq!(stdout(&search).trim(), reference_count(&[&sample("seeds")]));
 }
+
+/// An index written in another format (older builds recorded none) is refused by every
+/// command with an error naming it, and is left as it was.
+#[test]
+fn an_index_of_another_format_is_refused_and_left_alone() {
+    let s = Scratch::new();
+    s.ingest(&[&sample("seeds")]);
+    let meta_path = s.index().join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    assert_eq!(meta["payload"], "newsdex-index-format 2", "every commit records the format");
+    meta["payload"] = serde_json::Value::Null;
+    let older = serde_json::to_string(&meta).unwrap();
+    std::fs::write(&meta_path, &older).unwrap();
+    for args in [&["search", "Kim"][..], &["ingest", &sample("seeds").display().to_string()][..]] {
+        let out = s.newsdex(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(&s.index().display().to_string()) && err.contains("another version"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&meta_path).unwrap(), older, "the index is not touched");
+}

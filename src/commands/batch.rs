@@ -68,7 +68,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let input: Box<dyn BufRead> = match &config.input {
         Some(path) => Box::new(std::io::BufReader::new(
             std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?,
@@ -90,7 +90,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         let answers: Vec<Result<(Value, usize), Value>> = chunk
             .par_iter()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(number, line)| answer_line(&*engine, line, *number))
+            .map(|(number, line)| answer_line(engine, line, *number))
             .collect();
         for answer in answers {
             match answer {
@@ -107,7 +107,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
     }
     out.flush()?;
     let status = if errors > 0 { Status::Failed } else { Status::found(matched) };
-    super::checked(&*engine, status, err)
+    super::checked(engine, status, err)
 }
 
 /// Queries answered in parallel at a time; output keeps input order.

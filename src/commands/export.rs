@@ -21,7 +21,7 @@ pub struct Config {
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let exported = match config.format {
         Format::Csv | Format::Tsv => {
             let mut table =
@@ -34,5 +34,5 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         _ => engine.export(&config.selection, &mut |a| Ok(output::article_json(&mut *out, a)?))?,
     };
     out.flush()?;
-    super::checked(&*engine, Status::found(exported), err)
+    super::checked(engine, Status::found(exported), err)
 }

@@ -23,10 +23,10 @@ pub struct Config {
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
     let started = Instant::now();
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let (total, counts) =
         engine.facet_counts(&config.selection, config.field, config.limit, config.prefix.as_deref())?;
     output::facets(out, total, &counts, started.elapsed(), config.format, config.styling)?;
     out.flush()?;
-    super::checked(&*engine, Status::found(counts.len()), err)
+    super::checked(engine, Status::found(counts.len()), err)
 }

@@ -21,7 +21,7 @@ pub struct Config {
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let total = if config.count_only {
         let total = engine.count(&config.request.selection)?;
         output::count(out, total, config.format)?;
@@ -32,5 +32,5 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         results.total
     };
     out.flush()?;
-    super::checked(&*engine, Status::found(total), err)
+    super::checked(engine, Status::found(total), err)
 }

@@ -17,7 +17,7 @@ pub struct Config {
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let mut found = 0;
     for id in &config.ids {
         match engine.find(id)? {
@@ -32,5 +32,5 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
     }
     out.flush()?;
     let status = if found == config.ids.len() { Status::Success } else { Status::NoMatch };
-    super::checked(&*engine, status, err)
+    super::checked(engine, status, err)
 }

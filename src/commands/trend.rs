@@ -24,7 +24,7 @@ pub struct Config {
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let engine = config.backend.open_search()?;
+    let engine = super::open_for_process(&config.backend)?;
     let counts = engine.day_counts(&config.selection)?;
     let series = buckets(&counts.days, config.by);
     let by = period_name(config.by);
@@ -36,7 +36,7 @@ pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Resul
         plot::trend_chart(path, &series, &title, by)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    super::checked(&*engine, Status::found(counts.total), err)
+    super::checked(engine, Status::found(counts.total), err)
 }
 
 fn period_name(by: DatePeriod) -> &'static str {

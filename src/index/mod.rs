@@ -22,6 +22,11 @@ pub use writer::ArticleWriter;
 /// is 16 KiB) answers read a quarter as much, for an index 4% larger (AllSides).
 const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
+/// The index format this build writes and reads, recorded as the payload of every commit.
+/// Format 2: facet dictionaries stored uncompressed (tantivy is built without zstd, see
+/// Cargo.toml); indexes of format 1 (no payload) have compressed ones this build cannot read.
+pub const FORMAT: &str = "newsdex-index-format 2";
+
 /// An open index with its field handles.
 pub struct Opened {
     pub index: Index,
@@ -62,8 +67,23 @@ pub fn in_memory() -> Result<Opened> {
 }
 
 fn finish_open(index: Index, dir: &Path) -> Result<Opened> {
+    check_format(&index, dir)?;
     schema::register_analyzers(&index);
     let fields = Fields::from_schema(&index.schema())
         .with_context(|| format!("{} was made by another program or version", dir.display()))?;
     Ok(Opened { index, fields })
+}
+
+/// Fails on an index that holds articles written in another format than [`FORMAT`].
+fn check_format(index: &Index, dir: &Path) -> Result<()> {
+    let metas = index.load_metas().with_context(|| format!("cannot read the index {}", dir.display()))?;
+    if metas.segments.is_empty() || metas.payload.as_deref() == Some(FORMAT) {
+        return Ok(());
+    }
+    bail!(
+        "{} was written by another version of newsdex ({}), which this one cannot read: \
+         ingest the archive again into a new index",
+        dir.display(),
+        metas.payload.as_deref().unwrap_or("an older index format")
+    )
 }

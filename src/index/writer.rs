@@ -111,7 +111,10 @@ impl ArticleWriter {
 
     /// Makes everything added so far durable and visible to readers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit().with_context(|| format!("cannot commit the index {}", self.dir.display()))?;
+        let context = || format!("cannot commit the index {}", self.dir.display());
+        let mut commit = self.writer.prepare_commit().with_context(context)?;
+        commit.set_payload(super::FORMAT);
+        commit.commit().with_context(context)?;
         self.pending = 0;
         Ok(())
     }
