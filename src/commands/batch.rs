@@ -163,7 +163,7 @@ fn answer(engine: &dyn Search, q: &BatchQuery, id: &Value) -> Result<(Value, usi
         .iter()
         .map(|f| json!({"field": f.field.label(), "value": f.value, "count": f.count}))
         .collect();
-    let took_ms = started.elapsed().as_secs_f64() * 1e3;
+    let took_ms = r.took.as_secs_f64() * 1e3;
     let value = json!({"type": "result", "id": id, "total": r.total, "shown": hits.len(), "took_ms": took_ms,
         "hits": hits, "facets": facets});
     Ok((value, r.total))
