@@ -130,12 +130,14 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
 
 /// The headline: the best title-like block above the article's first prose block. Headlines
 /// sit close to the text, are followed by a byline or date, are often printed twice
-/// (breadcrumbs, share boxes), and are more than a name or a photo credit.
+/// (breadcrumbs, share boxes, the page title), and are more than a name or a photo credit.
 fn headline_at(blocks: &[Block], start: usize) -> Option<usize> {
     let lowest = start.saturating_sub(20);
+    let echoes = echo_keys(blocks);
     let candidates = (lowest..=start).filter(|&i| i < start || blocks[i].kind < Kind::Good);
-    let scored =
-        candidates.filter(|&i| is_title_like(&blocks[i])).map(|i| (title_score(blocks, i, start), i));
+    let scored = candidates
+        .filter(|&i| is_title_like(&blocks[i]))
+        .map(|i| (title_score(blocks, i, start) + echo_bonus(&echoes, &blocks[i]), i));
     scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, i)| i)
 }
 
@@ -160,11 +162,48 @@ fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
     if CREDIT.is_match(&b.text) {
         score -= 3.0;
     }
+    if i > 0 && is_heading_above(&blocks[i - 1]) {
+        score -= 1.0;
+    }
     score
 }
 
+/// Whether a block is itself a heading line, so that the one below it is its standfirst.
+fn is_heading_above(b: &Block) -> bool {
+    is_title_like(b)
+        && !b.bullet
+        && (4..=25).contains(&b.words)
+        && !CREDIT.is_match(&b.text)
+        && TRAIL.find(&b.text).is_none()
+}
+
+/// Folded first and last parts of the page's trails and titles (`Home > Blog > TITLE`,
+/// `TITLE | Site`): a line the page echoes this way is its headline.
+fn echo_keys(blocks: &[Block]) -> std::collections::HashSet<String> {
+    blocks
+        .iter()
+        .filter_map(|b| {
+            let parts: Vec<&str> = TRAIL.split(&b.text).filter(|p| !p.trim().is_empty()).collect();
+            (parts.len() >= 2).then(|| [fold(parts[0]), fold(parts[parts.len() - 1])])
+        })
+        .flatten()
+        .collect()
+}
+
+fn echo_bonus(echoes: &std::collections::HashSet<String>, b: &Block) -> f32 {
+    if b.words >= 2 && echoes.contains(&fold(&b.text)) {
+        2.0
+    } else {
+        0.0
+    }
+}
+
+static TRAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s*[>»›▸]\s*|\s+[/|\-–—]\s+|/").expect("valid regex")
+});
+
 static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)//|getty|shutterstock|\bcredit\b|\bphoto(?:graph)?\b|\bimage\b|\bcourtesy\b|^(?:updated|published|posted|last)\b")
+    regex::Regex::new(r"(?i)//|getty|shutterstock|\bcredit\b|\bphoto(?:graph)?\b|\bimage\b|\bcourtesy\b|^(?:updated|published|posted|last)\b|\b(?:logo|icon|avatar|headshot|picture of|profile (?:pic|image|photo))\b|\[ *\]|\[(?:submit|search|go)\]|\b(?:sign in|log ?in|sign up)\b")
         .expect("valid regex")
 });
 
