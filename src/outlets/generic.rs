@@ -7,6 +7,8 @@
 //! headline is the title-like line just above that stretch, and the byline and date are
 //! looked for between the headline and the text.
 
+use std::collections::HashSet;
+
 use super::blocks::{self, Block, Kind};
 use super::dump::{self, Page};
 use super::{byline, Outlet};
@@ -35,7 +37,8 @@ impl Outlet for Generic {
             }
             return draft;
         };
-        let head = headline_at(&blocks, start);
+        let head = headline_at(&blocks, start, end);
+        let start = head.filter(|&h| h >= start && h < end).map_or(start, |h| h + 1);
         if let Some(h) = head {
             (draft.tags, draft.headline) = dump::split_headline_tags(&blocks[h].text);
         }
@@ -131,29 +134,33 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
 /// The headline: the best title-like block above the article's first prose block. Headlines
 /// sit close to the text, are followed by a byline or date, are often printed twice
 /// (breadcrumbs, share boxes, the page title), and are more than a name or a photo credit.
-fn headline_at(blocks: &[Block], start: usize) -> Option<usize> {
+fn headline_at(blocks: &[Block], start: usize, end: usize) -> Option<usize> {
     let lowest = start.saturating_sub(20);
+    let highest = (start + BELOW).min(end);
     let echoes = echo_keys(blocks);
-    let candidates = (lowest..=start).filter(|&i| i < start || blocks[i].kind < Kind::Good);
+    let candidates = (lowest..=highest).filter(|&i| i < start || blocks[i].kind < Kind::Good);
     let scored = candidates
         .filter(|&i| is_title_like(&blocks[i]))
-        .map(|i| (title_score(blocks, i, start) + echo_bonus(&echoes, &blocks[i]), i));
+        .map(|i| (title_score(blocks, i, start) + echo_bonus(&echoes, &blocks[i]), i))
+        .filter(|&(score, i)| i <= start || score >= BELOW_MIN);
     scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, i)| i)
 }
 
+/// How far into the article's first blocks a headline is looked for, and the score it needs
+/// there: pages whose menus read like prose start the article too early.
+const BELOW: usize = 12;
+const BELOW_MIN: f32 = 3.0;
+
 fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
     let b = &blocks[i];
-    let mut score = -0.25 * (start - i.min(start)) as f32;
+    let mut score = -0.25 * start.abs_diff(i) as f32;
     if (4..=25).contains(&b.words) {
         score += 1.5;
     }
     if b.copies > 1 {
         score += 1.0;
     }
-    let meta_after = blocks[i + 1..(i + 5).min(blocks.len())].iter().any(|n| {
-        byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some())
-    });
-    if meta_after {
+    if meta_after(blocks, i) {
         score += 2.0;
     }
     if b.words <= 3 && byline::looks_like_name(&b.text) {
@@ -168,6 +175,15 @@ fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
     score
 }
 
+/// Whether a byline or date line comes within four blocks below block `i`.
+fn meta_after(blocks: &[Block], i: usize) -> bool {
+    blocks.iter().skip(i + 1).take(4).any(is_meta)
+}
+
+fn is_meta(n: &Block) -> bool {
+    byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some())
+}
+
 /// Whether a block is itself a heading line, so that the one below it is its standfirst.
 fn is_heading_above(b: &Block) -> bool {
     is_title_like(b)
@@ -179,19 +195,16 @@ fn is_heading_above(b: &Block) -> bool {
 
 /// Folded first and last parts of the page's trails and titles (`Home > Blog > TITLE`,
 /// `TITLE | Site`): a line the page echoes this way is its headline.
-fn echo_keys(blocks: &[Block]) -> std::collections::HashSet<String> {
-    blocks
-        .iter()
-        .filter_map(|b| {
-            let parts: Vec<&str> = TRAIL.split(&b.text).filter(|p| !p.trim().is_empty()).collect();
-            (parts.len() >= 2).then(|| [fold(parts[0]), fold(parts[parts.len() - 1])])
-        })
-        .flatten()
-        .collect()
+fn echo_keys(blocks: &[Block]) -> HashSet<String> {
+    let ends = |b: &Block| {
+        let parts: Vec<&str> = TRAIL.split(&b.text).filter(|p| !p.trim().is_empty()).collect();
+        (parts.len() >= 2).then(|| [fold(parts[0]), fold(parts[parts.len() - 1])])
+    };
+    blocks.iter().filter_map(ends).flatten().collect()
 }
 
-fn echo_bonus(echoes: &std::collections::HashSet<String>, b: &Block) -> f32 {
-    if b.words >= 2 && echoes.contains(&fold(&b.text)) {
+fn echo_bonus(echoes: &HashSet<String>, b: &Block) -> f32 {
+    if echoes.contains(&fold(&b.text)) {
         2.0
     } else {
         0.0
