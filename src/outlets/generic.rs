@@ -211,9 +211,8 @@ fn echo_bonus(echoes: &HashSet<String>, b: &Block) -> f32 {
     }
 }
 
-static TRAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\s*[>»›▸]\s*|\s+[/|\-–—]\s+|/").expect("valid regex")
-});
+static TRAIL: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[>»›▸]\s*|\s+[/|\-–—]\s+|/").expect("valid regex"));
 
 static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)//|getty|shutterstock|\bcredit\b|\bphoto(?:graph)?\b|\bimage\b|\bcourtesy\b|^(?:updated|published|posted|last)\b|\b(?:logo|icon|avatar|headshot|picture of|profile (?:pic|image|photo))\b|\[ *\]|\[(?:submit|search|go)\]|\b(?:sign in|log ?in|sign up)\b")
@@ -368,5 +367,57 @@ mod tests {
         assert!(!is_full_name("Contact"));
         assert!(!is_full_name("About Us"));
         assert!(!is_full_name("COMPANY TYPE"));
+    }
+
+    #[test]
+    fn trails_and_page_titles_echo_the_headline() {
+        let text = [
+            "Home > Blog > Ten Tips for Better Sleep",
+            "",
+            "Ten Tips for Better Sleep",
+            "",
+            "Best Sleep Tips | Sleep Site",
+        ];
+        let blocks = blocks::split(&text);
+        let echoes = echo_keys(&blocks);
+        assert_eq!(echo_bonus(&echoes, &blocks[1]), 2.0);
+        assert_eq!(echo_bonus(&echoes, &blocks[0]), 0.0);
+        assert!(echoes.contains(&fold("Best Sleep Tips")));
+    }
+
+    #[test]
+    fn a_line_below_a_heading_is_its_standfirst() {
+        let text = [
+            "Ten Tips for Better Sleep Tonight",
+            "",
+            "Home > Blog > Sleep tips for you",
+            "",
+            "Search for: [ ] Search",
+        ];
+        let blocks = blocks::split(&text);
+        assert!(is_heading_above(&blocks[0]));
+        assert!(!is_heading_above(&blocks[1]));
+        assert!(!is_heading_above(&blocks[2]));
+    }
+
+    #[test]
+    fn meta_below_a_line_is_found_within_four_blocks() {
+        let text = ["Ten Tips for Better Sleep Tonight", "", "Sleep matters", "", "By Jane Doe"];
+        let blocks = blocks::split(&text);
+        assert!(meta_after(&blocks, 0));
+        assert!(!meta_after(&blocks, 2));
+    }
+
+    #[test]
+    fn alt_text_and_form_fields_are_no_headlines() {
+        for line in [
+            "Picture of Andrew King",
+            "Search terms [ ] [SUBMIT]",
+            "Buy me a coffee logo",
+            "Sign in to comment",
+        ] {
+            assert!(CREDIT.is_match(line), "{line}");
+        }
+        assert!(!CREDIT.is_match("Best Audiobook Subscriptions in 2025 [Tried 11 Services]"));
     }
 }
