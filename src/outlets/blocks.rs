@@ -138,7 +138,7 @@ fn kind_of(b: &Block) -> Kind {
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^(?:advertisement|advertisements|sponsored|skip\ to\ (?:main\ )?content|skip\ to\ navigation|menu|search|close|share|share\ this(?:\ article|\ post|\ story)?|
+        ^(?:advertisement|advertisements|sponsored|skip\ to\ (?:the\ )?(?:main\ )?(?:content|article|navigation)|menu|search|close|share|share\ this(?:\ article|\ post|\ story)?|
           tweet|pin\ it|email|print|comments?|reply|log\ ?in|sign\ ?in|sign\ ?up|register|subscribe|back\ to\ top|load\ more|show\ more|read\ more|
           related(?:\ (?:articles|posts|stories|content))?|you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|trending(?:\ now)?|popular\ posts|
           more\ (?:from|on|in|stories)\b.*|tags?:.*|categor(?:y|ies):.*|filed\ under:?.*|previous(?:\ (?:post|article))?|next(?:\ (?:post|article))?|
