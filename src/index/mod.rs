@@ -1,5 +1,6 @@
 //! The on-disk tantivy index: schema, opening, writing articles, reading them back.
 
+pub mod analyzer;
 pub mod directory;
 pub mod document;
 pub mod merge;

@@ -12,6 +12,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
+use super::analyzer::{EnglishTokenizer, MAX_WORD_BYTES};
+
 /// Field names, as users write them in queries.
 pub mod name {
     pub const ID: &str = "id";
@@ -154,19 +156,11 @@ pub fn build() -> Schema {
 
 /// Registers newsdex's analyzers on an index (needed after every create or open).
 pub fn register_analyzers(index: &Index) {
-    let text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(super::stemmer::RememberingStemmer)
-        .build();
+    let text = TextAnalyzer::from(EnglishTokenizer::default());
     let keyword = TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build();
     index.tokenizers().register(TEXT_ANALYZER, text);
     index.tokenizers().register(KEYWORD_ANALYZER, keyword);
 }
-
-/// Words this long or longer (in bytes) are not indexed.
-const MAX_WORD_BYTES: usize = 40;
 
 /// The full-text analyzer without its stemmer: the words a search engine that stems by
 /// itself (the cluster) should be given.
