@@ -33,11 +33,11 @@ pub fn korean_name_len(words: &[&str]) -> Option<usize> {
     let hyphenated = |w: &str| {
         w.split_once('-').is_some_and(|(a, b)| is_syllable_word(a) && is_syllable(&b.to_lowercase()))
     };
+    // The family name first: it rules out nearly every capitalised word at once.
     match words {
-        [family, given, ..] if hyphenated(given) && is_korean_family(family) => Some(2),
-        [family, a, b, ..] if is_syllable_word(a) && is_syllable_word(b) && is_korean_family(family) => {
-            Some(3)
-        }
+        [family, ..] if !is_korean_family(family) => None,
+        [_, given, ..] if hyphenated(given) => Some(2),
+        [_, a, b, ..] if is_syllable_word(a) && is_syllable_word(b) => Some(3),
         _ => None,
     }
 }

@@ -69,7 +69,7 @@ impl Classes {
 
     /// The feature names of the classes in the set.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
-        Class::ALL.into_iter().filter(move |(c, _)| self.has(*c)).map(|(_, n)| n)
+        Class::ALL.iter().filter(move |(c, _)| self.has(*c)).map(|(_, n)| *n)
     }
 }
 

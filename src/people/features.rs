@@ -10,7 +10,9 @@
 //! so no feature string is built at run time.
 
 use super::classes::{self, Class, Classes};
-use super::hash::{self, HashMap, KeyHash};
+use arrayvec::ArrayString;
+
+use super::hash::{HashMap, KeyHash, Template};
 use super::lexicon;
 use super::tokens::{self, Kind, Token};
 
@@ -141,7 +143,9 @@ fn is_candidate(tokens: &[Token], i: usize) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    if t.is_capitalised() || t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)) {
+    if t.is_capitalised()
+        || (t.text.contains('-') && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
+    {
         return true;
     }
     if !is_particle(t) || i == 0 || !(tokens[i - 1].is_capitalised() || is_particle(&tokens[i - 1])) {
@@ -190,90 +194,108 @@ impl Tag {
 /// Where features go: hashed at run time, or named as well when training.
 pub trait Sink {
     /// A feature `template` + `value`.
-    fn add(&mut self, template: &str, value: &str);
+    fn add(&mut self, template: Template, value: &str);
     /// A feature `template` + lower-cased `value`.
-    fn add_lower(&mut self, template: &str, value: &str);
+    fn add_lower(&mut self, template: Template, value: &str);
     /// A feature `template` + the lower-cased `word`, whose lower-case hash is `lower`.
-    fn add_word(&mut self, template: &str, word: &str, lower: u64);
+    fn add_word(&mut self, template: Template, word: &str, lower: u64);
     /// A feature `template` + `a` + `|` + `b`.
-    fn add2(&mut self, template: &str, a: &str, b: &str);
+    fn add2(&mut self, template: Template, a: &str, b: &str);
 }
 
 /// Run-time sink: feature hashes only.
 impl Sink for Vec<u64> {
-    fn add(&mut self, template: &str, value: &str) {
-        self.push(hash::feature(template, KeyHash::default().str(value).finish()));
+    fn add(&mut self, template: Template, value: &str) {
+        self.push(template.feature(KeyHash::default().str(value).finish()));
     }
 
-    fn add_lower(&mut self, template: &str, value: &str) {
-        self.push(hash::feature(template, KeyHash::default().lower(value).finish()));
+    fn add_lower(&mut self, template: Template, value: &str) {
+        self.push(template.feature(KeyHash::default().lower(value).finish()));
     }
 
-    fn add_word(&mut self, template: &str, _word: &str, lower: u64) {
-        self.push(hash::feature(template, lower));
+    fn add_word(&mut self, template: Template, _word: &str, lower: u64) {
+        self.push(template.feature(lower));
     }
 
-    fn add2(&mut self, template: &str, a: &str, b: &str) {
-        self.push(hash::feature(template, KeyHash::default().str(a).str("|").str(b).finish()));
+    fn add2(&mut self, template: Template, a: &str, b: &str) {
+        self.push(template.feature(KeyHash::default().str(a).str("|").str(b).finish()));
     }
+}
+
+/// A feature template, hashed at compile time.
+macro_rules! template {
+    ($name:literal) => {
+        const { Template::new($name) }
+    };
 }
 
 /// Writes the features of token `i` of sequence `s`, given the previous token's tag.
 pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl Sink) {
     let seq = &article.sequences[s];
     let t = &seq.tokens[i];
-    let mut shape_buf = [0u8; 8];
-    let shape = shape(t.text, &mut shape_buf);
-    out.add("b", "");
-    out.add("w=", t.text);
-    out.add_word("l=", t.text, seq.lower[i]);
-    out.add_lower("x3=", suffix(t.text, 3));
-    out.add("s=", shape);
-    out.add("t=", prev.name());
-    out.add2("ts=", prev.name(), shape);
+    let shape = shape(t.text);
+    out.add(template!("b"), "");
+    out.add(template!("w="), t.text);
+    out.add_word(template!("l="), t.text, seq.lower[i]);
+    out.add_lower(template!("x3="), suffix(t.text, 3));
+    out.add(template!("s="), &shape);
+    out.add(template!("t="), prev.name());
+    out.add2(template!("ts="), prev.name(), &shape);
     if seq.style != Style::Normal {
         let style = if seq.style == Style::Caps { "caps" } else { "title" };
-        out.add("st=", style);
-        out.add2("sts=", style, shape);
+        out.add(template!("st="), style);
+        out.add2(template!("sts="), style, &shape);
     }
     if t.sentence_start {
-        out.add("ss", "");
+        out.add(template!("ss"), "");
     }
     for name in seq.classes[i].names() {
-        out.add("g=", name);
+        out.add(template!("g="), name);
         if t.sentence_start {
-            out.add("ssg=", name);
+            out.add(template!("ssg="), name);
         }
     }
     let flags = article.doc_flags(seq.lower[i]);
     for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
-        out.add("d=", name);
+        out.add(template!("d="), name);
     }
     context(seq, i, out);
-    let mut next_buf = [0u8; 8];
-    let next = seq.tokens.get(i + 1).map_or("</s>", |n| self::shape(n.text, &mut next_buf));
-    out.add("h1=", &article.topic);
-    out.add2("h1s+1=", &article.topic, next);
+    let next =
+        seq.tokens.get(i + 1).map_or(ArrayString::from("</s>").unwrap_or_default(), |n| self::shape(n.text));
+    out.add(template!("h1="), &article.topic);
+    out.add2(template!("h1s+1="), &article.topic, &next);
 }
+
+/// The features of one neighbouring token: its offset, the template of its word, and
+/// those of its shape and classes (only right next to the token).
+struct Neighbour {
+    offset: isize,
+    word: Template,
+    near: Option<(Template, Template)>,
+}
+
+const CONTEXT: [Neighbour; 4] = [
+    Neighbour { offset: -2, word: template!("l-2="), near: None },
+    Neighbour { offset: -1, word: template!("l-1="), near: Some((template!("s-1="), template!("g-1="))) },
+    Neighbour { offset: 1, word: template!("l+1="), near: Some((template!("s+1="), template!("g+1="))) },
+    Neighbour { offset: 2, word: template!("l+2="), near: None },
+];
 
 /// Features of the neighbouring tokens.
 fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
-    for (offset, word_t, shape_t, class_t) in
-        [(-2, "l-2=", "", ""), (-1, "l-1=", "s-1=", "g-1="), (1, "l+1=", "s+1=", "g+1="), (2, "l+2=", "", "")]
-    {
+    for Neighbour { offset, word: word_t, near } in CONTEXT {
         let j = i as isize + offset;
         let Some(n) = usize::try_from(j).ok().and_then(|j| seq.tokens.get(j)) else {
             out.add(word_t, if offset < 0 { "<s>" } else { "</s>" });
             continue;
         };
-        let mut buf = [0u8; 8];
-        let shape = shape(n.text, &mut buf);
+        let shape = shape(n.text);
         match n.kind {
-            Kind::Number => out.add(word_t, shape),
+            Kind::Number => out.add(word_t, &shape),
             _ => out.add_word(word_t, n.text, seq.lower[j as usize]),
         }
-        if !shape_t.is_empty() {
-            out.add(shape_t, shape);
+        if let Some((shape_t, class_t)) = near {
+            out.add(shape_t, &shape);
             for name in seq.classes[j as usize].names() {
                 out.add(class_t, name);
             }
@@ -289,26 +311,30 @@ fn suffix(word: &str, n: usize) -> &str {
 
 /// A word's shape: `Xx` for `Simmons`, `X.` for `P.`, `Xx-x` for `Jae-in`, `d-d-d` for a date;
 /// runs of one kind of character written once, at most 8 characters.
-pub fn shape<'b>(word: &str, buf: &'b mut [u8; 8]) -> &'b str {
-    let mut len = 0;
+pub fn shape(word: &str) -> ArrayString<8> {
+    let mut shape = ArrayString::new();
+    let mut last = 0;
     for c in word.chars() {
         let k = match c {
+            'A'..='Z' => b'X',
+            'a'..='z' => b'x',
+            '0'..='9' => b'd',
+            '.' | '-' | '\'' | ',' | '(' | ')' | '"' | ':' => c as u8,
+            c if c.is_ascii() => b'o',
             c if c.is_uppercase() => b'X',
             c if c.is_lowercase() => b'x',
             c if c.is_numeric() => b'd',
-            '.' | '-' | '\'' | ',' | '(' | ')' | '"' | ':' => c as u8,
             _ => b'o',
         };
-        if len > 0 && buf[len - 1] == k {
+        if k == last {
             continue;
         }
-        if len == buf.len() {
+        if shape.try_push(char::from(k)).is_err() {
             break;
         }
-        buf[len] = k;
-        len += 1;
+        last = k;
     }
-    std::str::from_utf8(&buf[..len]).unwrap_or("")
+    shape
 }
 
 #[cfg(test)]
@@ -323,12 +349,13 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let mut buf = [0u8; 8];
-        assert_eq!(shape("Simmons", &mut buf), "Xx");
-        assert_eq!(shape("P.", &mut buf), "X.");
-        assert_eq!(shape("Jae-in", &mut buf), "Xx-x");
-        assert_eq!(shape("1996-08-30", &mut buf), "d-d-d");
-        assert_eq!(shape("McCarthy", &mut buf), "XxXx");
+        assert_eq!(shape("Simmons").as_str(), "Xx");
+        assert_eq!(shape("P.").as_str(), "X.");
+        assert_eq!(shape("Jae-in").as_str(), "Xx-x");
+        assert_eq!(shape("1996-08-30").as_str(), "d-d-d");
+        assert_eq!(shape("McCarthy").as_str(), "XxXx");
+        assert_eq!(shape("Émile-Ω²…x").as_str(), "Xx-Xdox");
+        assert_eq!(shape("a1a1a1a1a1").as_str(), "xdxdxdxd");
     }
 
     #[test]

@@ -7,26 +7,31 @@ pub struct KeyHash(u64);
 
 impl Default for KeyHash {
     fn default() -> Self {
-        KeyHash(0xcbf2_9ce4_8422_2325)
+        KeyHash::START
     }
 }
 
 impl KeyHash {
+    /// The hash of nothing yet.
+    const START: KeyHash = KeyHash(0xcbf2_9ce4_8422_2325);
+
     /// A hash that starts with `prefix` (a feature template's name).
-    pub fn with(prefix: &str) -> KeyHash {
-        KeyHash::default().str(prefix)
+    pub const fn with(prefix: &str) -> KeyHash {
+        KeyHash::START.str(prefix)
     }
 
     /// Feeds raw bytes.
-    pub fn bytes(mut self, bytes: &[u8]) -> KeyHash {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    pub const fn bytes(mut self, bytes: &[u8]) -> KeyHash {
+        let mut i = 0;
+        while i < bytes.len() {
+            self.0 = (self.0 ^ bytes[i] as u64).wrapping_mul(0x100_0000_01b3);
+            i += 1;
         }
         self
     }
 
     /// Feeds a string.
-    pub fn str(self, s: &str) -> KeyHash {
+    pub const fn str(self, s: &str) -> KeyHash {
         self.bytes(s.as_bytes())
     }
 
@@ -46,7 +51,7 @@ impl KeyHash {
     }
 
     /// The finished 64-bit value.
-    pub fn finish(self) -> u64 {
+    pub const fn finish(self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -56,10 +61,28 @@ impl KeyHash {
     }
 }
 
-/// The hash of a feature: its template (`l-1=`) and the hash of its value (`captain`).
-pub fn feature(template: &str, value: u64) -> u64 {
-    let t = KeyHash::with(template).finish();
-    KeyHash(t.rotate_left(23) ^ value.wrapping_mul(0x9e37_79b9_7f4a_7c15)).finish()
+/// A feature template (`l-1=`): its name, and its hash worked out when compiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Template {
+    pub name: &'static str,
+    hash: u64,
+}
+
+impl Template {
+    /// The template named `name`; in a `const` context, hashed at compile time.
+    pub const fn new(name: &'static str) -> Template {
+        Template { name, hash: KeyHash::with(name).finish() }
+    }
+
+    /// The hash of this template's feature with a value whose hash is `value`.
+    pub fn feature(self, value: u64) -> u64 {
+        combine(self.hash, value)
+    }
+}
+
+/// The hash of a feature: its template's hash and the hash of its value (`captain`).
+fn combine(template: u64, value: u64) -> u64 {
+    KeyHash(template.rotate_left(23) ^ value.wrapping_mul(0x9e37_79b9_7f4a_7c15)).finish()
 }
 
 /// The hash of a feature name as written in the model file: the template is the name up
@@ -67,7 +90,7 @@ pub fn feature(template: &str, value: u64) -> u64 {
 pub fn key(name: &str) -> u64 {
     let split = name.find('=').map_or(name.len(), |i| i + 1);
     let (template, value) = name.split_at(split);
-    feature(template, KeyHash::default().str(value).finish())
+    combine(KeyHash::with(template).finish(), KeyHash::default().str(value).finish())
 }
 
 /// Hashes already mixed by [`KeyHash::finish`], used as they are by hash maps.
@@ -99,9 +122,10 @@ mod tests {
 
     #[test]
     fn feature_names_hash_like_their_pieces() {
-        assert_eq!(feature("w=", KeyHash::default().str("Simmons").finish()), key("w=Simmons"));
-        assert_eq!(feature("l-1=", KeyHash::default().str("=").finish()), key("l-1=="));
-        assert_eq!(feature("b", KeyHash::default().finish()), key("b"));
+        let feature = |t: &'static str, v: &str| Template::new(t).feature(KeyHash::default().str(v).finish());
+        assert_eq!(feature("w=", "Simmons"), key("w=Simmons"));
+        assert_eq!(feature("l-1=", "="), key("l-1=="));
+        assert_eq!(feature("b", ""), key("b"));
         assert_ne!(key("w=Simmons"), key("l=Simmons"));
     }
 

@@ -3,8 +3,6 @@
 //! sentence, name particles and Korean family names. Written from general English usage,
 //! not from any evaluation data.
 
-use std::sync::LazyLock;
-
 /// Words that come before a name but are not part of it (titles, roles, nationalities),
 /// including hyphenated titles such as `Secretary-General`.
 pub fn is_title_word(word: &str) -> bool {
@@ -28,13 +26,27 @@ pub fn is_month_or_day(word: &str) -> bool {
 ///
 /// Asked of nearly every short word, so the list is compared as packed integers.
 pub fn is_particle(word: &str) -> bool {
-    static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| PARTICLES.iter().filter_map(|p| pack(p)).collect());
-    pack(word).is_some_and(|w| PACKED.contains(&w))
+    const PACKED: [u64; PARTICLES.len()] = {
+        let mut packed = [0; PARTICLES.len()];
+        let mut i = 0;
+        while i < PARTICLES.len() {
+            assert!(PARTICLES[i].len() <= 8, "particles are packed into 8 bytes");
+            packed[i] = pack(PARTICLES[i].as_bytes());
+            i += 1;
+        }
+        packed
+    };
+    word.len() <= 8 && PACKED.contains(&pack(word.as_bytes()))
 }
 
 /// The bytes of a word of at most 8 bytes as one integer.
-fn pack(word: &str) -> Option<u64> {
-    (word.len() <= 8).then(|| word.bytes().fold(0u64, |acc, b| (acc << 8) | u64::from(b)))
+const fn pack(bytes: &[u8]) -> u64 {
+    let (mut acc, mut i) = (0u64, 0);
+    while i < bytes.len() {
+        acc = (acc << 8) | bytes[i] as u64;
+        i += 1;
+    }
+    acc
 }
 
 /// Each hand-written list with the word class it gives, for the class index.

@@ -99,8 +99,10 @@ fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
         if !(seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
             continue;
         }
-        let words: Vec<&str> = seq.tokens[i..seq.tokens.len().min(i + 3)].iter().map(|t| t.text).collect();
-        if let Some(n) = canonical::korean_name_len(&words) {
+        let mut words = [""; 3];
+        let next = &seq.tokens[i..seq.tokens.len().min(i + 3)];
+        words.iter_mut().zip(next).for_each(|(w, t)| *w = t.text);
+        if let Some(n) = canonical::korean_name_len(&words[..next.len()]) {
             if tags[i] == Tag::O {
                 tags[i] = Tag::B;
             }

@@ -47,26 +47,37 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut boundary = true;
-    let mut rest = text.char_indices().peekable();
-    while let Some((start, c)) = rest.next() {
+    let mut start = 0;
+    while let Some((c, len)) = char_at(text, start) {
         if c.is_whitespace() {
+            start += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = start + c.len_utf8();
+            let end = start + len;
             tokens.push(Token { text: &text[start..end], start, kind: Kind::Punct, sentence_start: false });
             boundary |= matches!(c, '.' | '!' | '?' | ':');
+            start = end;
             continue;
         }
         let end = word_end(text, start);
-        while rest.peek().is_some_and(|&(i, _)| i < end) {
-            rest.next();
-        }
         let kind = if c.is_numeric() { Kind::Number } else { Kind::Word };
         push_word(&mut tokens, &text[start..end], start, kind, boundary);
         boundary = false;
+        start = end;
     }
     tokens
+}
+
+/// The character at byte offset `i` (a character boundary) and its length in bytes, read
+/// straight from the byte when it is ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
@@ -91,21 +102,19 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind:
 /// End of the word starting at `start`: letters and digits, joined by single inner
 /// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations.
 fn word_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut chars = text[start..].char_indices().map(|(i, c)| (start + i, c)).peekable();
     let mut end = start;
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            end = i + c.len_utf8();
-        } else if matches!(c, '\'' | '’' | '-' | '.')
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-        {
-            continue;
+    while let Some((c, len)) = char_at(text, end) {
+        let joins = || {
+            matches!(c, '\'' | '’' | '-' | '.')
+                && char_at(text, end + len).is_some_and(|(next, _)| next.is_alphanumeric())
+        };
+        if c.is_alphanumeric() || joins() {
+            end += len;
         } else {
             break;
         }
     }
-    if bytes.get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
+    if text.as_bytes().get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
         end += 1;
     }
     end

@@ -6,7 +6,7 @@
 //! time depends on it.
 
 use super::features::{self, Article, Sink, Tag};
-use super::hash::HashMap;
+use super::hash::{HashMap, Template};
 use super::tagger::{self, Model};
 
 /// An article for training: its parts (headline, paragraphs) and its names as byte
@@ -46,24 +46,24 @@ fn lower(s: &str) -> String {
 }
 
 impl Sink for Named<'_> {
-    fn add(&mut self, template: &str, value: &str) {
+    fn add(&mut self, template: Template, value: &str) {
         self.hashes.add(template, value);
-        self.name_last(|| format!("{template}{value}"));
+        self.name_last(|| format!("{}{value}", template.name));
     }
 
-    fn add_lower(&mut self, template: &str, value: &str) {
+    fn add_lower(&mut self, template: Template, value: &str) {
         self.hashes.add_lower(template, value);
-        self.name_last(|| format!("{template}{}", lower(value)));
+        self.name_last(|| format!("{}{}", template.name, lower(value)));
     }
 
-    fn add_word(&mut self, template: &str, word: &str, lower_hash: u64) {
+    fn add_word(&mut self, template: Template, word: &str, lower_hash: u64) {
         self.hashes.add_word(template, word, lower_hash);
-        self.name_last(|| format!("{template}{}", lower(word)));
+        self.name_last(|| format!("{}{}", template.name, lower(word)));
     }
 
-    fn add2(&mut self, template: &str, a: &str, b: &str) {
+    fn add2(&mut self, template: Template, a: &str, b: &str) {
         self.hashes.add2(template, a, b);
-        self.name_last(|| format!("{template}{a}|{b}"));
+        self.name_last(|| format!("{}{a}|{b}", template.name));
     }
 }
 
