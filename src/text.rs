@@ -1,5 +1,6 @@
 //! Pure text normalisation shared by every input path: Unicode NFC, whitespace, paragraphs.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,41 +10,131 @@ use unicode_normalization::UnicodeNormalization;
 /// (tabs become spaces), non-breaking and other odd spaces become plain spaces.
 pub fn normalize(raw: &str) -> String {
     // Most text is already NFC, which a quick check tells far faster than composing does.
-    match unicode_normalization::is_nfc_quick(raw.chars()) {
-        unicode_normalization::IsNormalized::Yes => clean_chars(raw.len(), raw.chars()),
-        _ => clean_chars(raw.len(), raw.nfc()),
+    if is_nfc(raw) {
+        clean_chars(raw)
+    } else {
+        clean_chars(&raw.nfc().collect::<String>())
     }
 }
 
-/// The characters with line ends unified and control and odd space characters dealt with.
-fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::with_capacity(len);
-    let mut last_cr = false;
-    for c in chars {
-        match c {
-            '\r' => out.push('\n'),
-            '\n' if last_cr => {}
-            '\n' => out.push('\n'),
-            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => out.push(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+/// Whether the quick NFC check answers yes. An ASCII character resets the check's state,
+/// so checking each run of other characters on its own gives the same answer as checking
+/// the whole text, without stepping through its ASCII one character at a time.
+fn is_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(start) = bytes[at..].iter().position(|b| !b.is_ascii()).map(|i| at + i) {
+        let end = bytes[start..].iter().position(u8::is_ascii).map_or(bytes.len(), |i| start + i);
+        let run = &text[start..end];
+        if unicode_normalization::is_nfc_quick(run.chars()) != unicode_normalization::IsNormalized::Yes {
+            return false;
         }
-        last_cr = c == '\r';
+        at = end;
     }
+    true
+}
+
+/// What becomes of one character of raw text.
+enum Cleaned {
+    Kept,
+    Dropped,
+    Replaced(char),
+}
+
+/// `c` in raw text, after a carriage return when `after_cr`.
+fn clean_char(c: char, after_cr: bool) -> Cleaned {
+    match c {
+        '\r' => Cleaned::Replaced('\n'),
+        '\n' if after_cr => Cleaned::Dropped,
+        '\n' => Cleaned::Kept,
+        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Cleaned::Replaced(' ')
+        }
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => Cleaned::Dropped,
+        c if c.is_control() => Cleaned::Dropped,
+        _ => Cleaned::Kept,
+    }
+}
+
+/// The text with line ends unified and control and odd space characters dealt with. Runs
+/// of kept characters are copied whole; printable ASCII is always kept.
+fn clean_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut at, mut after_cr) = (0, 0, false);
+    while let Some(&b) = text.as_bytes().get(at) {
+        if (b' '..0x7f).contains(&b) {
+            (at, after_cr) = (at + 1, false);
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        let next = at + c.len_utf8();
+        match clean_char(c, after_cr) {
+            Cleaned::Kept => {}
+            Cleaned::Dropped => {
+                out.push_str(&text[copied..at]);
+                copied = next;
+            }
+            Cleaned::Replaced(by) => {
+                out.push_str(&text[copied..at]);
+                out.push(by);
+                copied = next;
+            }
+        }
+        (at, after_cr) = (next, c == '\r');
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
 /// Collapses runs of spaces inside a line and trims it.
 pub fn squash(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for word in line.split_whitespace() {
+    squash_into(line, &mut out);
+    out
+}
+
+/// Appends the words of `line` to `out`, one space between them (and one before the first
+/// when `out` is not empty); whether there was any word.
+fn squash_into(line: &str, out: &mut String) -> bool {
+    let mut any = false;
+    let mut at = 0;
+    while let Some((start, end)) = next_word(line, at) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&line[start..end]);
+        (at, any) = (end, true);
     }
-    out
+    any
+}
+
+/// The next run of characters other than white space at or after `at`, as
+/// `str::split_whitespace` finds it.
+fn next_word(line: &str, at: usize) -> Option<(usize, usize)> {
+    let white = |i: usize| -> (bool, usize) {
+        match line.as_bytes()[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+            _ => line[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    let mut start = at;
+    loop {
+        if start >= line.len() {
+            return None;
+        }
+        match white(start) {
+            (true, len) => start += len,
+            (false, _) => break,
+        }
+    }
+    let mut end = start;
+    while end < line.len() {
+        match white(end) {
+            (false, len) => end += len,
+            (true, _) => break,
+        }
+    }
+    Some((start, end))
 }
 
 /// Joins paragraphs with one blank line between them, dropping empty ones.
@@ -63,22 +154,22 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     for line in text.lines() {
-        let line = squash(line);
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(&line);
+        let before = current.len();
+        if !squash_into(line, &mut current) && !current.is_empty() {
+            current.truncate(before);
+            paragraphs.push(std::mem::take(&mut current));
         }
     }
     if !current.is_empty() {
         paragraphs.push(current);
     }
     paragraphs
+}
+
+/// Splits text into paragraphs of one line each, squashing whitespace in each: what
+/// [`split_paragraphs`] makes of the text with every line break doubled.
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.lines().map(squash).filter(|line| !line.is_empty()).collect()
 }
 
 /// Straightens curly quotes and unifies dashes, for comparisons that must not care.
@@ -95,10 +186,11 @@ pub fn straighten(s: &str) -> String {
 
 /// Undoes word tokenisation that some corpora apply (`he said , `, `Wo n't`, `` ``x'' ``),
 /// only when the text clearly has it: otherwise returns it unchanged.
-pub fn detokenize(text: &str) -> String {
-    let spaced = text.matches(" , ").count() + text.matches(" .").count();
+pub fn detokenize(text: &str) -> Cow<'_, str> {
+    let count = |pattern: &str| memchr::memmem::find_iter(text.as_bytes(), pattern).count();
+    let spaced = count(" , ") + count(" .");
     if spaced < 2 || spaced * 40 < text.split_whitespace().count() {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     static FIXES: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
         [
@@ -116,7 +208,7 @@ pub fn detokenize(text: &str) -> String {
     for (re, to) in FIXES.iter() {
         out = re.replace_all(&out, *to).into_owned();
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -131,6 +223,39 @@ mod tests {
     #[test]
     fn squash_collapses_spaces() {
         assert_eq!(squash("  a   b \t c "), "a b c");
+    }
+
+    /// Tricky white space: every kind `str::split_whitespace` knows, controls it does not.
+    const SPACED: &[&str] = &[
+        "",
+        " ",
+        "a",
+        "\u{85}a\u{a0}b\u{1680}c\u{2000}d\u{200a}e\u{2028}f\u{2029}g\u{202f}h\u{205f}i\u{3000}j",
+        "x\x0b\x0cy\r\nz \u{1c}\u{1f}w\u{200b}v",
+        "\n\nfirst line\n  \n second\tline \r\nthird\rline\n\n\n fourth \n",
+        "é ’ “x” — ½",
+    ];
+
+    #[test]
+    fn squash_splits_as_split_whitespace_does() {
+        for text in SPACED {
+            assert_eq!(squash(text), text.split_whitespace().collect::<Vec<_>>().join(" "), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn split_lines_is_splitting_paragraphs_with_doubled_breaks() {
+        for text in SPACED {
+            assert_eq!(split_lines(text), split_paragraphs(&text.replace('\n', "\n\n")), "{text:?}");
+        }
+        assert_eq!(split_lines("a\n\n b \nc"), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn normalize_keeps_what_it_need_not_change() {
+        assert_eq!(normalize("plain ASCII, “quoted” – é\n"), "plain ASCII, “quoted” – é\n");
+        assert_eq!(normalize("a\r\r\nb\u{1}\u{7f}\u{85}c\u{2009}d\u{ad}"), "a\n\nbc d");
+        assert_eq!(normalize("x e\u{301} y\u{301}\u{300}"), "x é ý\u{300}");
     }
 
     #[test]

@@ -105,7 +105,8 @@ impl Reader<'_> {
             headline: text::squash(&text::normalize(
                 &self.string(obj, "headline", HEADLINE).unwrap_or_default(),
             )),
-            paragraphs: text::split_paragraphs(&paragraph_breaks(&text::detokenize(&text::normalize(&body)))),
+            // Records often keep one paragraph per line.
+            paragraphs: text::split_lines(&text::detokenize(&text::normalize(&body))),
             outlet,
             url,
             ..Draft::default()
@@ -197,11 +198,6 @@ fn byline_of(value: &Value) -> Byline {
         _ => {}
     }
     by
-}
-
-/// Records often keep one paragraph per line: treat single line breaks as paragraph breaks.
-fn paragraph_breaks(body: &str) -> String {
-    body.replace('\n', "\n\n")
 }
 
 #[cfg(test)]

@@ -97,7 +97,9 @@ impl HostTable {
     /// The outlet a host belongs to: the longest matching entry, the user's first.
     pub fn outlet_for_host(&self, host: &str) -> Option<String> {
         let host = clean_host(host);
-        let matches = |suffix: &str| host == suffix || host.ends_with(&format!(".{suffix}"));
+        let matches = |suffix: &str| {
+            host.strip_suffix(suffix).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        };
         let best = |entries: &mut dyn Iterator<Item = (&str, &str)>| {
             entries.filter(|(s, _)| matches(s)).max_by_key(|(s, _)| s.len()).map(|(_, n)| n.to_string())
         };
