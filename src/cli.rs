@@ -236,8 +236,10 @@ struct IngestArgs {
     /// Commit after this many articles (and at the end)
     ///
     /// A crash or kill loses at most the articles since the last commit; running the same
-    /// ingest again adds them.
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    /// ingest again adds them. Every commit writes one segment per indexing thread, which
+    /// merges later read and write again, so commits come seldom by count; --commit-seconds
+    /// still bounds the work a crash can lose.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
     commit_every: u64,
 
     /// Also commit when this many seconds have passed since the last commit
