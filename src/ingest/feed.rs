@@ -126,7 +126,9 @@ fn stream_lines(
                 break;
             }
             number += 1;
-            lines.push((number, String::from_utf8_lossy(&buf).into_owned()));
+            let line = String::from_utf8(std::mem::take(&mut buf))
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            lines.push((number, line));
         }
         if lines.is_empty() {
             return Ok(units);

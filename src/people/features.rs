@@ -283,13 +283,14 @@ const CONTEXT: [Neighbour; 4] = [
 
 /// Features of the neighbouring tokens.
 fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
-    for Neighbour { offset, word: word_t, near } in CONTEXT {
+    for &Neighbour { offset, word: word_t, near } in &CONTEXT {
         let j = i as isize + offset;
         let Some(n) = usize::try_from(j).ok().and_then(|j| seq.tokens.get(j)) else {
             out.add(word_t, if offset < 0 { "<s>" } else { "</s>" });
             continue;
         };
-        let shape = shape(n.text);
+        // The shape is needed for a number, and next to the token.
+        let shape = if n.kind == Kind::Number || near.is_some() { shape(n.text) } else { ArrayString::new() };
         match n.kind {
             Kind::Number => out.add(word_t, &shape),
             _ => out.add_word(word_t, n.text, seq.lower[j as usize]),

@@ -61,6 +61,9 @@ fn is_ship(tokens: &[Token], a: usize) -> bool {
 /// other headline words (`Virginia Thomas Agrees`) is cut back to the body's name; the rest
 /// are dropped. When the body names nobody, the headline stands alone.
 pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
+    if !mentions.iter().any(|m| m.headline) {
+        return mentions;
+    }
     let body: Vec<(Vec<String>, &Mention)> =
         mentions.iter().filter(|m| !m.headline).map(|m| (resolve::parts(&m.words), m)).collect();
     if body.is_empty() {

@@ -70,10 +70,10 @@ fn root(group: &[usize], mut i: usize) -> usize {
 fn distinct(mentions: &[(Vec<String>, usize)]) -> Vec<Name> {
     let mut names: Vec<Name> = Vec::new();
     for (words, position) in mentions {
-        let name = Name::new(words.clone(), *position);
-        match names.iter_mut().find(|n| n.key == name.key) {
+        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        match names.iter_mut().find(|n| n.key == key) {
             Some(n) => n.first = n.first.min(*position),
-            None => names.push(name),
+            None => names.push(Name { parts: parts(words), words: words.clone(), key, first: *position }),
         }
     }
     names
@@ -82,17 +82,21 @@ fn distinct(mentions: &[(Vec<String>, usize)]) -> Vec<Name> {
 /// Replaces a one-word `Trump-Kim` by `Trump` and `Kim` when both halves name people here.
 fn split_joined(names: Vec<Name>) -> Vec<Name> {
     let known = |part: &str| names.iter().any(|n| n.key.len() > 1 && n.key.iter().any(|w| w == part));
+    let split: Vec<bool> = names
+        .iter()
+        .map(|name| {
+            let [one] = name.key.as_slice() else { return false };
+            let halves: Vec<&str> = one.split('-').collect();
+            let unrelated = !names.iter().any(|n| n.key.len() > 1 && contains(&n.key, &name.key));
+            halves.len() == 2 && unrelated && halves.iter().all(|h| known(h))
+        })
+        .collect();
     let mut out = Vec::with_capacity(names.len());
-    for name in &names {
-        let halves: Vec<&str> = match name.key.as_slice() {
-            [one] => one.split('-').collect(),
-            _ => Vec::new(),
-        };
-        let unrelated = !names.iter().any(|n| n.key.len() > 1 && contains(&n.key, &name.key));
-        if halves.len() == 2 && unrelated && halves.iter().all(|h| known(h)) {
+    for (name, split) in names.into_iter().zip(split) {
+        if split {
             out.extend(name.words[0].split('-').map(|w| Name::new(vec![w.to_string()], name.first)));
         } else {
-            out.push(name.clone());
+            out.push(name);
         }
     }
     out
