@@ -36,8 +36,14 @@ thread_local! {
 
 /// The English stem of a lower-cased word, written over `out`.
 pub fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    // The English Snowball stemmer leaves words of fewer than three letters as they are
+    // ("not hop 3"), and a fifth of news words are that short: no lookup for them.
+    if word.len() <= 2 {
+        out.push_str(word);
+        return;
+    }
     STEMS.with_borrow_mut(|memory| {
-        out.clear();
         if let Some(stem) = memory.known.get(word) {
             out.push_str(stem);
             return;
@@ -77,6 +83,17 @@ mod tests {
             out.push(stem);
         }
         out
+    }
+
+    #[test]
+    fn words_of_two_letters_or_fewer_are_their_own_stems() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let chars: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+        let short = chars.iter().map(|a| a.to_string());
+        let pairs = chars.iter().flat_map(|a| chars.iter().map(move |b| format!("{a}{b}")));
+        for word in std::iter::once(String::new()).chain(short).chain(pairs) {
+            assert_eq!(stemmer.stem(&word), word);
+        }
     }
 
     #[test]
