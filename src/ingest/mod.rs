@@ -1,6 +1,7 @@
 //! From files to articles: walking, decoding, outlet profiles, and finishing drafts.
 
 pub mod decode;
+mod extractors;
 pub mod feed;
 pub mod html;
 pub mod manifest;
