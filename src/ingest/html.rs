@@ -9,7 +9,7 @@ use dom_query::{Document, Selection};
 use regex::Regex;
 use serde_json::Value;
 
-use super::visible;
+use super::{markup, visible};
 use crate::article::{Draft, Published};
 use crate::dates::{self, Zone};
 use crate::outlets;
@@ -130,41 +130,36 @@ impl Meta {
 
     fn ld_str(&self, key: &str) -> Option<String> {
         self.articles.iter().filter(|a| !type_is(a, "WebPage")).find_map(|a| {
-            let s = text::squash(a.get(key)?.as_str()?);
+            let s = markup::tidy(a.get(key)?.as_str()?);
             (!s.is_empty()).then_some(s)
         })
     }
 
-    /// The on-page headline: the `<h1>` that agrees with the declared title, else the declared
-    /// title without its site-name suffix.
+    /// The on-page headline, from the declared title and the page's `<h1>`s (see
+    /// [`choose_headline`]); the first `<h1>` when the page declares no title.
     fn headline(&self, doc: &Document) -> String {
         let declared = self
             .ld_str("headline")
             .or_else(|| {
                 meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"], "content")
             })
-            .or_else(|| Some(text::squash(&doc.select("title").text())).filter(|t| !t.is_empty()));
-        let h1s: Vec<String> = doc
+            .or_else(|| page_title(doc))
+            .filter(|t| !self.is_site(&strip_site_suffix(t, self.site_name.as_deref())));
+        let page = page_title(doc);
+        let titles: Vec<&str> = declared.iter().chain(&page).map(String::as_str).collect();
+        let site = self.site_name.as_deref();
+        let h1s: Vec<Heading> = doc
             .select("h1")
+            .nodes()
             .iter()
-            .map(|h| clean(&h.text()))
-            .filter(|h| !h.is_empty() && h.len() < 300)
+            .map(|h| Heading::read(h, site))
+            .filter(|h| !h.text.is_empty() && h.text.len() < 300)
+            .filter(|h| !self.is_site(&h.text) && !is_site_segment(&h.text, &titles))
             .collect();
-        if let Some(title) = &declared {
-            let key = fold(title);
-            if let Some(h1) = h1s.iter().find(|h| key.contains(&fold(h)) && fold(h).len() * 3 >= key.len()) {
-                return h1.clone();
-            }
-            let stripped = strip_site_suffix(title, self.site_name.as_deref());
-            if let Some(h1) = h1s.iter().find(|h| fold(h) == fold(&stripped)) {
-                return h1.clone();
-            }
-            if h1s.len() == 1 && !stripped.contains(&h1s[0]) && similar(&h1s[0], &stripped) {
-                return h1s[0].clone();
-            }
-            return stripped;
+        match &declared {
+            Some(title) => choose_headline(title, &h1s, site),
+            None => h1s.into_iter().next().map(|h| h.text).unwrap_or_default(),
         }
-        h1s.into_iter().next().unwrap_or_default()
     }
 
     /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
@@ -291,7 +286,7 @@ fn meta_byline(doc: &Document) -> Byline {
         "meta[name='parsely-author']",
     ] {
         for m in doc.select(sel).iter() {
-            let content = m.attr("content").map(|c| c.to_string()).unwrap_or_default();
+            let content = m.attr("content").map(|c| markup::tidy(&c)).unwrap_or_default();
             if !content.is_empty() && !content.contains("://") {
                 by.merge(byline::parse(&content));
             }
@@ -317,7 +312,7 @@ fn element_byline(doc: &Document) -> Byline {
         "[class*='author']",
     ] {
         for el in doc.select(sel).iter().take(3) {
-            let t = clean(&el.text());
+            let t = markup::tidy(&el.text());
             if (2..80).contains(&t.len()) {
                 let b = byline::parse(&t);
                 if b.authors.iter().all(|a| looks_like_name(a)) {
@@ -364,11 +359,11 @@ fn type_is(v: &Value, name: &str) -> bool {
 
 fn ld_authors(author: &Value, by: &mut Byline) {
     match author {
-        Value::String(s) if !s.contains("://") => by.merge(byline::parse(s)),
+        Value::String(s) if !s.contains("://") => by.merge(byline::parse(&markup::tidy(s))),
         Value::Array(items) => items.iter().for_each(|a| ld_authors(a, by)),
         Value::Object(o) => {
             if let Some(name) = o.get("name").and_then(Value::as_str) {
-                by.merge(byline::parse(name));
+                by.merge(byline::parse(&markup::tidy(name)));
             }
         }
         _ => {}
@@ -378,14 +373,10 @@ fn ld_authors(author: &Value, by: &mut Byline) {
 fn meta_content(doc: &Document, selectors: &[&str], attr: &str) -> Option<String> {
     selectors.iter().find_map(|sel| {
         doc.select(sel).iter().find_map(|m: Selection| {
-            let v = text::squash(&text::normalize(&m.attr(attr)?));
+            let v = markup::tidy(&m.attr(attr)?);
             (!v.is_empty()).then_some(v)
         })
     })
-}
-
-fn clean(s: &str) -> String {
-    text::squash(&text::normalize(s))
 }
 
 /// Lower-cased, quotes straightened, only letters and digits: for comparing titles.
@@ -393,33 +384,171 @@ fn fold(s: &str) -> String {
     text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Whether two titles share most of their words.
-fn similar(a: &str, b: &str) -> bool {
+/// Which headline a page shows, given its declared title and its `<h1>`s (site names left
+/// out): an `<h1>` that the declared title contains (the title being the headline and the
+/// site's name) or equals once stripped; else a lone `<h1>` about the same thing, since
+/// pages often declare a search-engine variant of the headline they print, unless it only
+/// puts a label or date before the declared title (`Blog: TITLE`); else the declared title
+/// without its site name.
+fn choose_headline(title: &str, h1s: &[Heading], site: Option<&str>) -> String {
+    let key = fold(title);
+    let stripped = strip_site_suffix(title, site);
+    let bare = fold(&stripped);
+    let inside = |h: &&Heading| {
+        let f = fold(&h.text);
+        !f.is_empty() && key.contains(&f) && f.len() * 3 >= key.len()
+    };
+    if let Some(h1) = h1s.iter().find(inside).or_else(|| h1s.iter().find(|h| fold(&h.text) == bare)) {
+        return h1.text.clone();
+    }
+    let related: Vec<&Heading> = match h1s {
+        [h1] => Some(h1).filter(|h| about_the_same(&h.text, &stripped)).into_iter().collect(),
+        _ => h1s.iter().filter(|h| shares_most_words(&h.text, &stripped)).collect(),
+    };
+    match related[..] {
+        [h1] if h1.lines == 1 && !labels(&h1.text, &bare) && reads_as_headline(&h1.text) => h1.text.clone(),
+        _ => stripped,
+    }
+}
+
+/// An `<h1>` as the page shows it.
+struct Heading {
+    /// Its visible text on one line, without the site's name or a `| Section` tail.
+    text: String,
+    /// How many lines it shows: a kicker or subtitle set on a line of its own makes two.
+    lines: usize,
+}
+
+impl Heading {
+    fn read(node: &dom_query::NodeRef, site: Option<&str>) -> Heading {
+        let lines = visible::lines_of(node);
+        let text = strip_pipe_tail(&strip_site_name(markup::tidy(&lines.join(" ")), site));
+        Heading { text, lines: lines.len() }
+    }
+}
+
+/// Whether a heading is the declared title with a label or date put before it
+/// (`Blog: TITLE`, `Dec 18 2025 TITLE`).
+fn labels(heading: &str, declared: &str) -> bool {
+    let f = fold(heading);
+    let labelled = LABEL.is_match(heading) || dates::find_in(heading).is_some_and(|(_, at)| at == 0);
+    labelled && !declared.is_empty() && f.len() > declared.len() && f.ends_with(declared)
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^:|]{1,30}[:|]\s").expect("valid regex"));
+
+/// Whether a heading reads as a headline rather than a sentence of a banner or a
+/// pull quote: at most twenty words, no full stop at its end and no sentence after its first.
+fn reads_as_headline(heading: &str) -> bool {
+    heading.split_whitespace().count() <= 20 && !heading.ends_with('.') && !SENTENCE_BREAK.is_match(heading)
+}
+
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[a-z]{3}|\))[.?!] [A-Z]").expect("valid regex"));
+
+/// Whether a lone heading can stand for a declared title: four words or more, or a word
+/// of four letters or more in common (a lone `Blog` or `Our Team` heading is a label).
+fn about_the_same(heading: &str, title: &str) -> bool {
+    heading.split_whitespace().count() >= 4 || shared_words(heading, title).0 > 0
+}
+
+/// Whether most of a heading's words (two at least) are in a declared title: among a page's
+/// several `<h1>`s, the article's headline rather than a logo, a menu or a promotion.
+fn shares_most_words(heading: &str, title: &str) -> bool {
+    let (shared, of) = shared_words(heading, title);
+    shared >= 2 && shared * 2 >= of
+}
+
+/// How many of a heading's words of four letters or more a title has, and out of how many.
+fn shared_words(heading: &str, title: &str) -> (usize, usize) {
     let words =
-        |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() };
-    let (wa, wb) = (words(a), words(b));
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    !wa.is_empty() && shared * 10 >= wa.len().max(wb.len()) * 6
+        |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| w.len() >= 4).collect() };
+    let (mine, theirs) = (words(heading), words(title));
+    (mine.iter().filter(|w| theirs.contains(w)).count(), mine.len())
+}
+
+/// Separators between a headline and a site's name in a page title.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": "];
+
+/// Whether a heading is a part of a page title other than its first (`Site` in
+/// `Headline | Site`): the site's name printed as a heading, not the article's headline.
+fn is_site_segment(heading: &str, titles: &[&str]) -> bool {
+    let key = fold(heading);
+    titles.iter().any(|t| {
+        let parts: Vec<&str> = SEGMENT.split(t).collect();
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        parts.iter().skip(1).any(|p| p.len() < longest && fold(p) == key)
+    })
+}
+
+static SEGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:[|·•»]|::|[-–—]{1,2})\s+").expect("valid regex"));
+
+/// `Headline | Section` -> `Headline`: a visible headline rarely carries a pipe, a page
+/// title's section or site name does.
+fn strip_pipe_tail(heading: &str) -> String {
+    match heading.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() >= 3 => head.trim().to_string(),
+        _ => heading.to_string(),
+    }
+}
+
+/// The document's own `<title>`, not an inline SVG icon's.
+fn page_title(doc: &Document) -> Option<String> {
+    let head = doc.select("head title");
+    let title = if head.exists() { head } else { doc.select("title") };
+    let text = markup::tidy(&title.nodes().first()?.text());
+    (!text.is_empty()).then_some(text)
 }
 
 static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.{12,}?)\s+(?:[|:·•»]|[-–—]{1,2})\s+[^|:·•»–—]{2,60}$").expect("valid regex")
 });
 
-/// `Headline | Site` -> `Headline`.
+/// `Headline | Site` (the site's name at either end, once or more) -> `Headline`; without
+/// the site's name, a short last part after a separator comes off.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let title = clean(title);
-    if let Some(site) = site.filter(|s| !s.is_empty()) {
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
-                return head.trim().to_string();
-            }
-        }
+    let tidy = markup::tidy(title);
+    let title = strip_site_name(tidy.clone(), site);
+    if title != tidy {
+        return title;
     }
     match SITE_SUFFIX.captures(&title) {
         Some(c) => c[1].to_string(),
         None => title,
     }
+}
+
+/// The title without the site's name at either end, however often it is there.
+fn strip_site_name(mut title: String, site: Option<&str>) -> String {
+    while let Some(rest) = site.filter(|s| !s.is_empty()).and_then(|s| strip_named(&title, s)) {
+        title = rest;
+    }
+    title
+}
+
+/// The title without the site's name as its first or last part, if it has it there.
+fn strip_named(title: &str, site: &str) -> Option<String> {
+    let ends_with = |s: &str| {
+        s.len() > site.len()
+            && s.is_char_boundary(s.len() - site.len())
+            && s[s.len() - site.len()..].eq_ignore_ascii_case(site)
+    };
+    let starts_with = |s: &str| {
+        s.len() > site.len() && s.is_char_boundary(site.len()) && s[..site.len()].eq_ignore_ascii_case(site)
+    };
+    SEPARATORS
+        .iter()
+        .find_map(|sep| {
+            if ends_with(title) && title[..title.len() - site.len()].ends_with(sep) {
+                return Some(title[..title.len() - site.len() - sep.len()].trim().to_string());
+            }
+            if starts_with(title) && title[site.len()..].starts_with(sep) {
+                return Some(title[site.len() + sep.len()..].trim().to_string());
+            }
+            None
+        })
+        .filter(|rest| !rest.is_empty())
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,6 +575,81 @@ mod tests {
         assert_eq!(strip_site_suffix("Big News Today | Example Times", None), "Big News Today");
         assert_eq!(strip_site_suffix("Big News Today - Example", Some("Example")), "Big News Today");
         assert_eq!(strip_site_suffix("Short", None), "Short");
+        assert_eq!(
+            strip_site_suffix("Big News Today – Example - Example", Some("Example")),
+            "Big News Today"
+        );
+        assert_eq!(strip_site_suffix("example | Big News Today", Some("Example")), "Big News Today");
+        assert_eq!(strip_site_suffix("Big &amp;#8216;News&#8217; Today", None), "Big ‘News’ Today");
+    }
+
+    fn heads(texts: &[&str]) -> Vec<Heading> {
+        texts.iter().map(|t| Heading { text: t.to_string(), lines: 1 }).collect()
+    }
+
+    #[test]
+    fn a_lone_h1_wins_over_a_declared_variant() {
+        let declared = "Garden Tips For 2026 | Example Garden";
+        let h1 = heads(&["Twelve Things To Plant Before Spring"]);
+        assert_eq!(choose_headline(declared, &h1, None), "Twelve Things To Plant Before Spring");
+        assert_eq!(choose_headline(declared, &heads(&["Our Blog"]), None), "Garden Tips For 2026");
+        let banner = heads(&["Grow more with less work. Join our club today"]);
+        assert_eq!(choose_headline(declared, &banner, None), "Garden Tips For 2026");
+        let two_lines = vec![Heading { text: "Spring Guide Twelve Things To Plant".into(), lines: 2 }];
+        assert_eq!(choose_headline(declared, &two_lines, None), "Garden Tips For 2026");
+    }
+
+    #[test]
+    fn an_h1_that_only_labels_the_declared_title_gives_way() {
+        let declared = "Twelve Things To Plant Before Spring";
+        for h1 in
+            ["Blog: Twelve Things To Plant Before Spring", "Mar 3 2026 Twelve Things To Plant Before Spring"]
+        {
+            assert_eq!(choose_headline(declared, &heads(&[h1]), None), declared, "{h1}");
+        }
+        let the = heads(&["The Twelve Things To Plant Before Spring"]);
+        assert_eq!(choose_headline(declared, &the, None), "The Twelve Things To Plant Before Spring");
+    }
+
+    #[test]
+    fn among_several_h1s_the_one_close_to_the_declared_title() {
+        let declared = "Twelve Things To Plant Before Spring | Example Garden";
+        let h1s = heads(&[
+            "Example Garden Club",
+            "Twelve Things To Plant In Early Spring",
+            "Free Seed Catalogue Offer",
+        ]);
+        assert_eq!(choose_headline(declared, &h1s, None), "Twelve Things To Plant In Early Spring");
+        let unrelated = heads(&["Menu", "Newsletter Signup Form", "Contact"]);
+        assert_eq!(choose_headline(declared, &unrelated, None), "Twelve Things To Plant Before Spring");
+    }
+
+    #[test]
+    fn site_names_are_no_headlines() {
+        let titles = ["A Short Intro To Sourdough • Jane Baker"];
+        assert!(is_site_segment("Jane Baker", &titles));
+        assert!(!is_site_segment("A Short Intro To Sourdough", &titles));
+        assert!(!is_site_segment("State of Baking in 2026", &["Bakery | State of Baking in 2026"]));
+    }
+
+    #[test]
+    fn svg_titles_are_not_the_page_title() {
+        let doc = Document::from(
+            "<html><head><title>Real Title</title></head><body><svg><title>Search icon</title></svg></body></html>",
+        );
+        assert_eq!(page_title(&doc).as_deref(), Some("Real Title"));
+        let page = r#"<html><head><title>Fresh Bread At Home | Bakery</title></head><body>
+            <svg><title>Cart icon</title></svg><p>Bread is easy to bake at home with a little practice.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Fresh Bread At Home");
+    }
+
+    #[test]
+    fn pipe_tails_come_off_headings() {
+        assert_eq!(
+            strip_pipe_tail("Best Bread Machines of 2026 | Top 9 Picks"),
+            "Best Bread Machines of 2026"
+        );
+        assert_eq!(strip_pipe_tail("News | Today"), "News | Today");
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod decode;
 pub mod feed;
 pub mod html;
 pub mod manifest;
+pub mod markup;
 pub mod pipeline;
 pub mod records;
 pub mod visible;
