@@ -129,7 +129,12 @@ impl Meta {
     }
 
     fn ld_str(&self, key: &str) -> Option<String> {
-        self.articles.iter().filter(|a| !type_is(a, "WebPage")).find_map(|a| {
+        self.ld_str_of(key, false)
+    }
+
+    /// A string the JSON-LD article declares; with `pages`, a `WebPage` node's as well.
+    fn ld_str_of(&self, key: &str, pages: bool) -> Option<String> {
+        self.articles.iter().filter(|a| pages || !type_is(a, "WebPage")).find_map(|a| {
             let s = markup::tidy(a.get(key)?.as_str()?);
             (!s.is_empty()).then_some(s)
         })
@@ -202,7 +207,8 @@ impl Meta {
     }
 
     /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
-    /// path, then the date printed beside the headline, then the modification date.
+    /// path (whose local day beats a UTC time a day off), then the date printed beside the
+    /// headline, then a `WebPage`'s publication date and the modification date.
     /// Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
@@ -220,9 +226,10 @@ impl Meta {
         };
         let declared = read_all(self.declared_dates(doc));
         let modified = read_all(self.modified_dates(doc));
+        let url_day = self.url.as_deref().and_then(url_date).and_then(|d| dates::parse(&d, zone));
         declared
             .first()
-            .copied()
+            .map(|&d| on_url_day(d, url_day))
             .or_else(|| printed.published())
             .or(modified.first().copied())
             .ok_or(warnings)
@@ -233,6 +240,11 @@ impl Meta {
         let mut candidates: Vec<String> = Vec::new();
         candidates.extend(self.ld_str("datePublished"));
         candidates.extend(meta_content(doc, DATE_METAS, "content"));
+        candidates.extend(meta_content(
+            doc,
+            &["meta[name*='publish'], meta[property*='publish']"],
+            "content",
+        ));
         for el in doc.select("[itemprop='datePublished']").iter() {
             candidates.extend(el.attr("content").or_else(|| el.attr("datetime")).map(|s| s.to_string()));
         }
@@ -244,12 +256,23 @@ impl Meta {
         candidates
     }
 
-    /// Modification dates the page declares.
+    /// Dates a page declares less surely: the publication date of a JSON-LD `WebPage`
+    /// (often the page's, not the article's), then its modification dates.
     fn modified_dates(&self, doc: &Document) -> Vec<String> {
         let mut candidates: Vec<String> = Vec::new();
+        candidates.extend(self.ld_str_of("datePublished", true));
         candidates.extend(self.ld_str("dateModified"));
         candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
         candidates
+    }
+}
+
+/// A declared time whose UTC day is a day off the date in the article's URL, which is the
+/// newsroom's local calendar day (`2025-12-19T02:41Z` under `/2025/12/18/`): that day.
+fn on_url_day(declared: Published, url_day: Option<Published>) -> Published {
+    match url_day {
+        Some(day) if (declared.date() - day.date()).num_days().abs() == 1 => day,
+        _ => declared,
     }
 }
 
@@ -270,6 +293,9 @@ const DATE_METAS: &[&str] = &[
     "meta[name='date']",
     "meta[name='dc.date']",
     "meta[name='DC.date.issued']",
+    "meta[name='DC.Date']",
+    "meta[name='citation_publication_date']",
+    "meta[name='citation_date']",
     "meta[name='dcterms.date']",
     "meta[name='sailthru.date']",
     "meta[name='parsely-pub-date']",
@@ -677,6 +703,31 @@ mod tests {
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
         assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2025-07-18"));
+    }
+
+    #[test]
+    fn a_utc_time_gives_way_to_the_local_day_in_the_url() {
+        let page = r#"<html><head><link rel="canonical" href="https://example.org/2025/12/18/late-story/">
+            <meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head>
+            <body><h1>Late Story</h1><p>Filed late in the evening, local time, on the eighteenth.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2025-12-18"));
+        let far = dates::parse("2025-12-25", Zone::default());
+        let declared = dates::parse("2025-12-19T03:05:00+00:00", Zone::default()).unwrap();
+        assert_eq!(on_url_day(declared, far), declared);
+    }
+
+    #[test]
+    fn web_page_nodes_and_other_publish_metas_give_dates() {
+        let page = r#"<html><head><meta name="x-published-date" content="2021-02-16"></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2021-02-16"));
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@type":"WebPage","name":"Some Story","datePublished":"2022-10-05T12:53:00-07:00"}</script></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2022-10-05"));
     }
 
     #[test]
