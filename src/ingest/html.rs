@@ -173,12 +173,12 @@ impl Meta {
     fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
         let named = |b: &&Byline| !b.authors.is_empty();
-        let declared = [self.ld_byline(), meta_byline(doc), element_byline(doc)];
+        let declared = [self.ld_byline(), meta_byline(doc), labelled_byline(doc), element_byline(doc)];
         if let Some(best) = declared.iter().filter(named).find(personal) {
             return best.clone();
         }
-        let [ld, meta, element] = declared;
-        let sources = [ld, meta, element, printed.byline()];
+        let [ld, meta, labelled, element] = declared;
+        let sources = [ld, meta, labelled, element, printed.byline()];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
         best.cloned().unwrap_or_default()
     }
@@ -323,6 +323,22 @@ fn meta_byline(doc: &Document) -> Byline {
     }
     by
 }
+
+/// The author that a page's Twitter card labels as such (`twitter:label1` `Written by`,
+/// `twitter:data1` the name), as WordPress SEO plugins write it.
+fn labelled_byline(doc: &Document) -> Byline {
+    for n in 1..=4 {
+        let label = meta_content(doc, &[&format!("meta[name='twitter:label{n}']")], "content");
+        if label.is_some_and(|l| AUTHOR_LABEL.is_match(&l)) {
+            let data = meta_content(doc, &[&format!("meta[name='twitter:data{n}']")], "content");
+            return data.map(|d| byline::parse(&d)).unwrap_or_default();
+        }
+    }
+    Byline::default()
+}
+
+static AUTHOR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:written by|by|authors?|writer)$").expect("valid regex"));
 
 /// The first author element (`rel=author`, `itemprop=author`, `.author`, `.byline`) whose text
 /// reads as names.
@@ -676,6 +692,15 @@ mod tests {
             "Best Bread Machines of 2026"
         );
         assert_eq!(strip_pipe_tail("News | Today"), "News | Today");
+    }
+
+    #[test]
+    fn twitter_card_labels_give_the_author() {
+        let page = r#"<html><head><meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes"><meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Jane Roe"></head><body><h1>Some Story</h1>
+            <p>Text of the story goes here and on.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
     }
 
     #[test]

@@ -9,8 +9,9 @@ use dom_query::{Document, NodeRef};
 use crate::text;
 
 /// Elements whose content is never shown as text.
+/// (A `<button>`'s label is shown: pages set bylines in buttons that open an author card.)
 const HIDDEN: &[&str] =
-    &["head", "script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button"];
+    &["head", "script", "style", "noscript", "template", "svg", "iframe", "select", "textarea"];
 
 /// Elements that start a new line.
 const BLOCKS: &[&str] = &[

@@ -187,7 +187,7 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·⋅—–-])\s.*$|\s*[|•·⋅]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
         .expect("valid regex")
 });
 
@@ -202,8 +202,28 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     let caps = BY_LINE.captures(&line)?;
     let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
     let names = BYLINE_TAIL.replace(names, "");
-    let by = parse(&names);
-    (!by.authors.is_empty() && by.authors.iter().all(|a| looks_like_name(a))).then_some(by)
+    let mut by = parse(&names);
+    if !by.authors.first().is_some_and(|a| signs_like_name(a)) {
+        return None;
+    }
+    by.authors.retain(|a| signs_like_name(a));
+    Some(by)
+}
+
+/// A name as a byline signs it: [`looks_like_name`], or a team under a lower-case last
+/// word (`The Currency editors`, `the Garden Team`). Later parts of a byline that are not
+/// (`CEO of Example`, a job title after the name) are dropped by [`parse_line`].
+fn signs_like_name(s: &str) -> bool {
+    if looks_like_name(s) {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && ROLES.contains(&last.to_lowercase().as_str()) => {
+            rest[0].eq_ignore_ascii_case("the") && looks_like_name(&rest[1..].join(" "))
+        }
+        _ => false,
+    }
 }
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
@@ -284,6 +304,13 @@ mod tests {
         assert_eq!(names("by the way, this is a sentence."), None);
         assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
+        assert_eq!(names("By Jane Doe, CEO of Example Labs"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(
+            names("By Jane Doe ⋅ Senior Analyst ⋅ Updated May 6, 2025"),
+            Some(vec!["Jane Doe".to_string()])
+        );
+        assert_eq!(names("By the Example Garden team"), Some(vec!["the Example Garden team".to_string()]));
+        assert_eq!(names("By the way we went home"), None);
     }
 
     #[test]
