@@ -168,11 +168,13 @@ impl Meta {
     }
 
     /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
-    /// printed beside the headline. A source that names only the site itself or a user handle
-    /// gives way to a later one that names people.
+    /// printed beside the headline. A source that names only the site itself, a user handle
+    /// or the headline (an author element around the title) gives way to a later one that
+    /// names people.
     fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
+        let headline = fold(printed.headline);
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
-        let named = |b: &&Byline| !b.authors.is_empty();
+        let named = |b: &&Byline| !b.authors.is_empty() && b.authors.iter().all(|a| fold(a) != headline);
         let declared = [self.ld_byline(), meta_byline(doc), labelled_byline(doc), element_byline(doc)];
         if let Some(best) = declared.iter().filter(named).find(personal) {
             return best.clone();
@@ -692,6 +694,13 @@ mod tests {
             "Best Bread Machines of 2026"
         );
         assert_eq!(strip_pipe_tail("News | Today"), "News | Today");
+    }
+
+    #[test]
+    fn the_headline_is_no_author() {
+        let page = r#"<html><body><div class="post-author"><h1>Grand Plans</h1></div>
+            <p class="meta">By Jane Roe</p><p>Text of the story goes here and on.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
     }
 
     #[test]
