@@ -145,8 +145,10 @@ impl Meta {
     fn headline(&self, doc: &Document) -> String {
         let declared = self
             .ld_str("headline")
+            .filter(|t| !cut_short(t))
             .or_else(|| {
                 meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"], "content")
+                    .filter(|t| !cut_short(t))
             })
             .or_else(|| page_title(doc))
             .filter(|t| !self.is_site(&strip_site_suffix(t, self.site_name.as_deref())));
@@ -490,6 +492,13 @@ fn reads_as_headline(heading: &str) -> bool {
 static SENTENCE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[a-z]{3}|\))[.?!] [A-Z]").expect("valid regex"));
 
+/// Whether a declared title was cut to a length limit: an opening bracket never closed,
+/// or a closing ellipsis (`We Help 4 Readers (Including`, `The Long Story of…`).
+fn cut_short(title: &str) -> bool {
+    let count = |c: char| title.chars().filter(|&x| x == c).count();
+    count('(') > count(')') || count('[') > count(']') || title.ends_with('…') || title.ends_with("...")
+}
+
 /// Whether a lone heading can stand for a declared title: four words or more, or a word
 /// of four letters or more in common (a lone `Blog` or `Our Team` heading is a label).
 fn about_the_same(heading: &str, title: &str) -> bool {
@@ -685,6 +694,18 @@ mod tests {
         let page = r#"<html><head><title>Fresh Bread At Home | Bakery</title></head><body>
             <svg><title>Cart icon</title></svg><p>Bread is easy to bake at home with a little practice.</p></body></html>"#;
         assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Fresh Bread At Home");
+    }
+
+    #[test]
+    fn titles_cut_to_a_length_limit_give_way() {
+        assert!(cut_short("We Help 4 Readers Find Solutions (Including"));
+        assert!(cut_short("The Long Story of…"));
+        assert!(!cut_short("Best Espresso Machines Under $500 (2025)"));
+        let page = r#"<html><head><title>Ten Garden Tips (With One Trick That Works) - Example Garden</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Ten Garden Tips (With One"}</script>
+            </head><body><p>Gardens grow best when the soil is looked after all year.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.headline, "Ten Garden Tips (With One Trick That Works)");
     }
 
     #[test]
