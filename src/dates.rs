@@ -193,14 +193,16 @@ static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))\b",
+        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d)|(?P<eu>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)|(?P<dot>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d))(?:\b|(?-i:[A-Z]))",
         m = MONTH
     );
     regex::Regex::new(&pattern).expect("valid regex")
 });
 
 /// The first calendar date written inside a line of text (`Updated August 14, 2025`,
-/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`), with where it starts.
+/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`, and the European
+/// `23.07.2025` and `15/12/2025` where the day cannot be a month), with where it starts. A
+/// date glued to a capitalised word (`Dec 17, 2025Jane Doe`, markup without a space) counts.
 pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
     IN_TEXT.captures_iter(line).find_map(|c| {
         let m = c.get(0)?;
@@ -209,6 +211,10 @@ pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
             NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
         } else if let Some(us) = c.name("us") {
             NaiveDate::parse_from_str(us.as_str(), "%m/%d/%Y").ok()
+        } else if let Some(eu) = c.name("eu") {
+            NaiveDate::parse_from_str(eu.as_str(), "%d/%m/%Y").ok()
+        } else if let Some(dot) = c.name("dot") {
+            NaiveDate::parse_from_str(dot.as_str(), "%d.%m.%Y").ok()
         } else {
             named_month_date(m.as_str())
         }?;
@@ -328,6 +334,10 @@ mod tests {
         assert_eq!(day("on 2025-09-04T05:50"), Some("2025-09-04".into()));
         assert_eq!(day("12/09/2024"), Some("2024-12-09".into()));
         assert_eq!(day("Travel September 8, 2021 -- min read"), Some("2021-09-08".into()));
+        assert_eq!(day("23.07.2025 · 6 min read"), Some("2025-07-23".into()));
+        assert_eq!(day("Posted on the 15/12/2025 at 19:00"), Some("2025-12-15".into()));
+        assert_eq!(day("Dec 17, 2025Jane Doe"), Some("2025-12-17".into()));
+        assert_eq!(day("version 1.2.2025b"), None);
         assert_eq!(day("May 2025 was warm"), None);
         assert_eq!(day("in 3000 words"), None);
     }

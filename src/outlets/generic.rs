@@ -73,10 +73,32 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::By
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
     let by = written_byline(window)
+        .or_else(|| dated_name(window))
         .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
     let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
     (by.unwrap_or_default(), date)
 }
+
+/// A name that shares a line with a date, set apart by a separator (`May 2, 2025 · Jane Doe`,
+/// `2025-12-17 · Jane Doe in Gardening`, `Mar 3, 2025 • 3 min read • By Jane Doe`): the
+/// article's meta line, not a name in its text.
+fn dated_name(window: &[Block]) -> Option<byline::Byline> {
+    window.iter().filter(|b| b.words <= 20 && dates::find_in(&b.text).is_some()).find_map(|b| {
+        META_SEPARATOR.split(&b.text).filter(|p| dates::find_in(p).is_none()).find_map(|piece| {
+            byline::parse_line(piece).or_else(|| {
+                let name = NAME_TAIL.replace(piece.trim(), "");
+                (!name.contains(',') && is_full_name(&name)).then(|| byline::parse(&name))
+            })
+        })
+    })
+}
+
+static META_SEPARATOR: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[·•⋅|]\s*").expect("valid regex"));
+
+static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$").expect("valid regex")
+});
 
 /// Two or three capitalised words, none of them all capitals or an English function word:
 /// `Jack Shepherd`, not `Contact`, `About Us` or `COMPANY TYPE`.
@@ -351,6 +373,25 @@ mod tests {
         assert_eq!(by.authors, ["Edzel Tabing"]);
         assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
+    }
+
+    #[test]
+    fn a_name_beside_a_date_on_one_line_is_the_byline() {
+        for line in [
+            "May 2, 2025 · Jane Doe",
+            "2025-12-17 · Jane Doe in Gardening",
+            "Mar 3, 2025 • 3 min read • By Jane Doe",
+        ] {
+            let page =
+                lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters more than you think."]);
+            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+            assert_eq!(by.authors, ["Jane Doe"], "{line}");
+        }
+        for line in ["May 2, 2025 · Read More", "Garden, Sleep · May 2, 2025"] {
+            let page = lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters."]);
+            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+            assert!(by.authors.is_empty(), "{line}");
+        }
     }
 
     #[test]
