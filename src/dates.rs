@@ -193,7 +193,7 @@ static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))\b",
+        r"(?i)(?-u:\b)(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))(?-u:\b)",
         m = MONTH
     );
     regex::Regex::new(&pattern).expect("valid regex")
@@ -202,6 +202,11 @@ static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// The first calendar date written inside a line of text (`Updated August 14, 2025`,
 /// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`), with where it starts.
 pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
+    find_range(line).map(|(day, at)| (day, at.start))
+}
+
+/// Like [`find_in`], with the byte range the date is written in.
+pub fn find_range(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     IN_TEXT.captures_iter(line).find_map(|c| {
         let m = c.get(0)?;
         let day = if let Some(iso) = c.name("iso") {
@@ -212,7 +217,7 @@ pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
         } else {
             named_month_date(m.as_str())
         }?;
-        plausible(day).then_some((day, m.start()))
+        plausible(day).then_some((day, m.range()))
     })
 }
 

@@ -34,13 +34,14 @@ impl Byline {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by(?-u:\b)[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
     )
     .expect("valid regex")
 });
 
-static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:[,;&|/]|\band\b|\bwith\b)\s*").expect("valid regex"));
+static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[,;&|/]|(?-u:\b)and(?-u:\b)|(?-u:\b)with(?-u:\b))\s*").expect("valid regex")
+});
 
 /// Wire agencies as bylines write them, and their canonical names.
 const AGENCIES: &[(&str, &str)] = &[
@@ -165,7 +166,7 @@ pub fn parse(raw: &str) -> Byline {
 /// Photo and image credits, which name a photographer, not the article's author.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)\b\s*(?:credit|by)?\s*:",
+        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)(?-u:\b)\s*(?:credit|by)?\s*:",
     )
     .expect("valid regex")
 });
@@ -181,13 +182,13 @@ fn unglue_by(line: &str) -> std::borrow::Cow<'_, str> {
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by\b[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by(?-u:\b)[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
     )
     .expect("valid regex")
 });
 
 static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)(?-u:\b).*$")
         .expect("valid regex")
 });
 

@@ -7,14 +7,12 @@
 //! headline is the title-like line just above that stretch, and the byline and date are
 //! looked for between the headline and the text.
 
-use std::collections::HashSet;
-
 use super::blocks::{self, Block, Kind};
 use super::dump::{self, Page};
+use super::headline::{self, fold};
 use super::{byline, Outlet};
 use crate::article::{Draft, Published};
 use crate::dates::{self, Zone};
-use crate::text;
 
 pub struct Generic;
 
@@ -37,10 +35,11 @@ impl Outlet for Generic {
             }
             return draft;
         };
-        let head = headline_at(&blocks, start, end);
+        let picked = headline::pick(&blocks, start, end);
+        let head = picked.as_ref().map(|c| c.block);
         let start = head.filter(|&h| h >= start && h < end).map_or(start, |h| h + 1);
-        if let Some(h) = head {
-            (draft.tags, draft.headline) = dump::split_headline_tags(&blocks[h].text);
+        if let Some(c) = picked {
+            (draft.tags, draft.headline) = dump::split_headline_tags(&c.text);
         }
         let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
         let window = &blocks[from..(start + 6).min(end + 1)];
@@ -56,6 +55,16 @@ impl Outlet for Generic {
             .collect();
         draft
     }
+}
+
+/// Every headline candidate of a page dump, as the headline it would give and its features:
+/// what the headline ranker's weights are fitted on.
+pub fn headline_candidates(page: &Page) -> Vec<(String, headline::Features)> {
+    let lines: Vec<&str> = page.text.lines().collect();
+    let blocks = blocks::split(&lines);
+    let Some((start, end)) = article_span(&blocks) else { return Vec::new() };
+    let found = headline::candidates(&blocks, start, end);
+    found.into_iter().map(|c| (dump::split_headline_tags(&c.text).1, c.features)).collect()
 }
 
 /// The byline and date printed around a headline among a page's visible lines (an HTML
@@ -91,11 +100,6 @@ fn is_full_name(s: &str) -> bool {
         })
 }
 
-/// Lower-cased letters and digits only: for finding a headline among lines.
-fn fold(s: &str) -> String {
-    text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.
 fn weight(b: &Block) -> f32 {
     let chars = b.letters as f32 * 1.2;
@@ -129,109 +133,6 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
     let end =
         (start..=to).rev().find(|&i| blocks[i].kind == Kind::Good || blocks[i].ends_sentence()).unwrap_or(to);
     Some((start, end))
-}
-
-/// The headline: the best title-like block above the article's first prose block. Headlines
-/// sit close to the text, are followed by a byline or date, are often printed twice
-/// (breadcrumbs, share boxes, the page title), and are more than a name or a photo credit.
-fn headline_at(blocks: &[Block], start: usize, end: usize) -> Option<usize> {
-    let lowest = start.saturating_sub(20);
-    let highest = (start + BELOW).min(end);
-    let echoes = echo_keys(blocks);
-    let candidates = (lowest..=highest).filter(|&i| i < start || blocks[i].kind < Kind::Good);
-    let scored = candidates
-        .filter(|&i| is_title_like(&blocks[i]))
-        .map(|i| (title_score(blocks, i, start) + echo_bonus(&echoes, &blocks[i]), i))
-        .filter(|&(score, i)| i <= start || score >= BELOW_MIN);
-    scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, i)| i)
-}
-
-/// How far into the article's first blocks a headline is looked for, and the score it needs
-/// there: pages whose menus read like prose start the article too early.
-const BELOW: usize = 12;
-const BELOW_MIN: f32 = 3.0;
-
-fn title_score(blocks: &[Block], i: usize, start: usize) -> f32 {
-    let b = &blocks[i];
-    let mut score = -0.25 * start.abs_diff(i) as f32;
-    if (4..=25).contains(&b.words) {
-        score += 1.5;
-    }
-    if b.copies > 1 {
-        score += 1.0;
-    }
-    if meta_after(blocks, i) {
-        score += 2.0;
-    }
-    if b.words <= 3 && byline::looks_like_name(&b.text) {
-        score -= 2.0;
-    }
-    if CREDIT.is_match(&b.text) {
-        score -= 3.0;
-    }
-    if i > 0 && is_heading_above(&blocks[i - 1]) {
-        score -= 1.0;
-    }
-    score
-}
-
-/// Whether a byline or date line comes within four blocks below block `i`.
-fn meta_after(blocks: &[Block], i: usize) -> bool {
-    blocks.iter().skip(i + 1).take(4).any(is_meta)
-}
-
-fn is_meta(n: &Block) -> bool {
-    byline::parse_line(&n.text).is_some() || (n.words <= 12 && dates::find_in(&n.text).is_some())
-}
-
-/// Whether a block is itself a heading line, so that the one below it is its standfirst.
-fn is_heading_above(b: &Block) -> bool {
-    is_title_like(b)
-        && !b.bullet
-        && (4..=25).contains(&b.words)
-        && !CREDIT.is_match(&b.text)
-        && TRAIL.find(&b.text).is_none()
-}
-
-/// Folded first and last parts of the page's trails and titles (`Home > Blog > TITLE`,
-/// `TITLE | Site`): a line the page echoes this way is its headline.
-fn echo_keys(blocks: &[Block]) -> HashSet<String> {
-    let ends = |b: &Block| {
-        let parts: Vec<&str> = TRAIL.split(&b.text).filter(|p| !p.trim().is_empty()).collect();
-        (parts.len() >= 2).then(|| [fold(parts[0]), fold(parts[parts.len() - 1])])
-    };
-    blocks.iter().filter_map(ends).flatten().collect()
-}
-
-fn echo_bonus(echoes: &HashSet<String>, b: &Block) -> f32 {
-    if echoes.contains(&fold(&b.text)) {
-        2.0
-    } else {
-        0.0
-    }
-}
-
-static TRAIL: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[>»›▸]\s*|\s+[/|\-–—]\s+|/").expect("valid regex"));
-
-static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)//|getty|shutterstock|\bcredit\b|\bphoto(?:graph)?\b|\bimage\b|\bcourtesy\b|^(?:updated|published|posted|last)\b|\b(?:logo|icon|avatar|headshot|picture of|profile (?:pic|image|photo))\b|\[ *\]|\[(?:submit|search|go)\]|\b(?:sign in|log ?in|sign up)\b")
-        .expect("valid regex")
-});
-
-fn is_title_like(b: &Block) -> bool {
-    let chars = b.text.chars().count();
-    (3..=40).contains(&b.words)
-        && (12..=250).contains(&chars)
-        && b.kind != Kind::Bad
-        && !b.bullet
-        && !b.text.ends_with(['.', ',', ';'])
-        && dates::find_in(&b.text).is_none_or(|(_, at)| at > 0 && b.words > 6)
-        && byline::parse_line(&b.text).is_none()
-        && b.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
 }
 
 /// The byline beside the headline (written, else a lone name), else the first one written
@@ -295,7 +196,8 @@ static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 });
 
 static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:picture|photo|avatar|image|headshot|portrait)\b").expect("valid regex")
+    regex::Regex::new(r"(?i)(?-u:\b)(?:picture|photo|avatar|image|headshot|portrait)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// The date nearest the headline among the lines around it; a date written in the page's
@@ -367,57 +269,5 @@ mod tests {
         assert!(!is_full_name("Contact"));
         assert!(!is_full_name("About Us"));
         assert!(!is_full_name("COMPANY TYPE"));
-    }
-
-    #[test]
-    fn trails_and_page_titles_echo_the_headline() {
-        let text = [
-            "Home > Blog > Ten Tips for Better Sleep",
-            "",
-            "Ten Tips for Better Sleep",
-            "",
-            "Best Sleep Tips | Sleep Site",
-        ];
-        let blocks = blocks::split(&text);
-        let echoes = echo_keys(&blocks);
-        assert_eq!(echo_bonus(&echoes, &blocks[1]), 2.0);
-        assert_eq!(echo_bonus(&echoes, &blocks[0]), 0.0);
-        assert!(echoes.contains(&fold("Best Sleep Tips")));
-    }
-
-    #[test]
-    fn a_line_below_a_heading_is_its_standfirst() {
-        let text = [
-            "Ten Tips for Better Sleep Tonight",
-            "",
-            "Home > Blog > Sleep tips for you",
-            "",
-            "Search for: [ ] Search",
-        ];
-        let blocks = blocks::split(&text);
-        assert!(is_heading_above(&blocks[0]));
-        assert!(!is_heading_above(&blocks[1]));
-        assert!(!is_heading_above(&blocks[2]));
-    }
-
-    #[test]
-    fn meta_below_a_line_is_found_within_four_blocks() {
-        let text = ["Ten Tips for Better Sleep Tonight", "", "Sleep matters", "", "By Jane Doe"];
-        let blocks = blocks::split(&text);
-        assert!(meta_after(&blocks, 0));
-        assert!(!meta_after(&blocks, 2));
-    }
-
-    #[test]
-    fn alt_text_and_form_fields_are_no_headlines() {
-        for line in [
-            "Picture of Andrew King",
-            "Search terms [ ] [SUBMIT]",
-            "Buy me a coffee logo",
-            "Sign in to comment",
-        ] {
-            assert!(CREDIT.is_match(line), "{line}");
-        }
-        assert!(!CREDIT.is_match("Best Audiobook Subscriptions in 2025 [Tried 11 Services]"));
     }
 }
