@@ -210,9 +210,14 @@ pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
 
 /// Like [`find_in`], with the byte range the date is written in.
 pub fn find_range(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
-    IN_TEXT.captures_iter(line).find_map(|c| {
+    find_all(line).next()
+}
+
+/// Every calendar date written inside a line, in order, with their byte ranges.
+pub fn find_all(line: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    IN_TEXT.captures_iter(line).filter_map(|c| {
         let m = c.get(0)?;
-        if !stands_apart(line, m.range()) {
+        if !stands_apart(line, m.range(), c.name("iso").is_none()) {
             return None;
         }
         let day = if let Some(iso) = c.name("iso") {
@@ -229,8 +234,9 @@ pub fn find_range(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 
 /// Whether a date match is no part of a longer word or number: what comes before is no
 /// letter or digit, or a lower-case letter glued to a capitalised month; what comes after is
-/// no letter or digit, or the next capitalised word or a time glued to the year.
-fn stands_apart(line: &str, at: std::ops::Range<usize>) -> bool {
+/// no letter or digit, or the next capitalised word, or (after a year) any next word or a
+/// time or reading time glued to it.
+fn stands_apart(line: &str, at: std::ops::Range<usize>, ends_in_year: bool) -> bool {
     let first = line[at.start..].chars().next().unwrap_or(' ');
     let before = match line[..at.start].chars().next_back() {
         None => true,
@@ -239,13 +245,17 @@ fn stands_apart(line: &str, at: std::ops::Range<usize>) -> bool {
     let rest = &line[at.end..];
     let after = match rest.chars().next() {
         None => true,
-        Some(c) => !c.is_alphanumeric() || c.is_uppercase() || GLUED_TIME.is_match(rest),
+        Some(c) => {
+            !c.is_alphanumeric()
+                || c.is_uppercase()
+                || ends_in_year && (c.is_alphabetic() || GLUED_TIME.is_match(rest))
+        }
     };
     before && after
 }
 
 static GLUED_TIME: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}:\d\d").expect("valid regex"));
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}(?::\d\d|\s?min)").expect("valid regex"));
 
 /// `9/4/2025` month first, as in the US, unless the first number cannot be a month
 /// (`23.07.2025`, `15/12/2025`).
@@ -386,6 +396,9 @@ mod tests {
         assert_eq!(day("October 17, 20236:01 PM ET"), Some("2023-10-17".into()));
         assert_eq!(day("calendarApr 16, 2024"), Some("2024-04-16".into()));
         assert_eq!(day("unmay 3, 2024"), None);
+        assert_eq!(day("Mar 27, 20255 mins"), Some("2025-03-27".into()));
+        assert_eq!(day("June 17, 2021garden, pests"), Some("2021-06-17".into()));
+        assert_eq!(day("2021-06-17x"), None);
         assert_eq!(day("Size 12, 2024x"), None);
     }
 

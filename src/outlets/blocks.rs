@@ -172,9 +172,18 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// Whether a word, punctuation around it aside, is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    STOP_WORDS.binary_search(&w.as_str()).is_ok()
+    // Stop words are short and ASCII: lower-case into a small buffer, without allocating.
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buf = [0u8; 8];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|key| STOP_WORDS.binary_search(&key).is_ok())
 }
 
 #[cfg(test)]
@@ -184,6 +193,8 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("The") && is_stop_word("(because,") && is_stop_word("THROUGH"));
+        assert!(!is_stop_word("sleep") && !is_stop_word("thé") && !is_stop_word("furthermore"));
     }
 
     #[test]

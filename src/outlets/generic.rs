@@ -45,7 +45,8 @@ impl Outlet for Generic {
         let window = &blocks[from..(start + 6).min(end + 1)];
         draft.authors = find_byline(window, &blocks[..=end]).authors;
         draft.published = find_date(window, head.map(|h| h - from), page.zone)
-            .or_else(|| first_date(&blocks[..=end], page.zone));
+            .or_else(|| first_date(&blocks[..=end], page.zone))
+            .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
         let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
         draft.paragraphs = blocks[start..=end]
             .iter()
@@ -200,19 +201,34 @@ static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("valid regex")
 });
 
-/// The date nearest the headline among the lines around it; a date written in the page's
-/// first lines otherwise.
+/// The date nearest the headline among the lines around it; one the page says it was
+/// published or posted on goes before one it says it was updated or reviewed on.
 fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Published> {
     let anchor = head.unwrap_or(0);
-    let mut found: Vec<(usize, chrono::NaiveDate)> = window
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.words <= 25)
-        .filter_map(|(i, b)| dates::find_in(&b.text).map(|(d, _)| (i.abs_diff(anchor), d)))
-        .collect();
-    found.sort_by_key(|(dist, _)| *dist);
+    let mut found: Vec<(isize, chrono::NaiveDate)> = Vec::new();
+    for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
+        let mut from = 0;
+        for (day, at) in dates::find_all(&b.text) {
+            let rank = i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]);
+            found.push((rank, day));
+            from = at.end;
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
     let (_, day) = found.first()?;
     Some(Published::Day(*day, zone.offset_on(*day)))
+}
+
+/// How far a date's label moves it down the choice: `Published` up, `Updated` down.
+fn date_label(before: &str) -> isize {
+    let before = before.to_lowercase();
+    if before.contains("updated") || before.contains("modified") || before.contains("reviewed") {
+        3
+    } else if before.contains("published") || before.contains("posted") {
+        -2
+    } else {
+        0
+    }
 }
 
 /// The first date the page prints on a short line: pages print the article's date above
@@ -261,6 +277,19 @@ mod tests {
         let blocks = blocks::split(&text);
         let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn published_dates_go_before_updated_ones() {
+        let text = ["Ten Tips for Better Sleep", "", "Updated May 4, 2025", "", "Published March 2, 2024"];
+        let blocks = blocks::split(&text);
+        let date = find_date(&blocks, Some(0), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
+        let glued = ["Updated May 4, 2025 Originally published March 2, 2024"];
+        let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
+        assert_eq!(date_label("Last modified: "), 3);
+        assert_eq!(date_label("by Jane Doe"), 0);
     }
 
     #[test]
