@@ -201,11 +201,28 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     }
     let line = unglue_by(&line);
     let caps = BY_LINE.captures(&line)?;
-    let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
-    let names = BYLINE_TAIL.replace(names, "");
+    let names = BYLINE_TAIL.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
+    let names = unglue_tail(&names);
+    let names = BYLINE_TAIL.replace(&names, "");
     let by = parse(&names);
     (!by.authors.is_empty() && by.authors.iter().all(|a| looks_like_name(a))).then_some(by)
 }
+
+/// `Jane DoeIn Travel Tips`, `Jane Doe UpdatedJanuary 3` (a name glued to the category or
+/// date after it) -> `Jane Doe`.
+pub fn unglue_tail(text: &str) -> String {
+    let kept = |c: &regex::Captures| (1..=3).find_map(|i| c.get(i)).map_or("", |m| m.as_str()).to_string();
+    GLUED_TAIL.replace(text, kept).into_owned()
+}
+
+static GLUED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:([a-z])(?:In|On|At|Updated|Published|Posted|Last|Share|Follow|{months}|{m})(?-u:\b)|(\S)\s+(?:{months}|(?:{m}|May)\.?\s+\d)|(\S)\s+Updated).*$",
+        m = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        months = "January|February|March|April|June|July|August|September|October|November|December"
+    ))
+    .expect("valid regex")
+});
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
 pub fn looks_like_name(s: &str) -> bool {
@@ -284,6 +301,11 @@ mod tests {
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
         assert_eq!(names("by the way, this is a sentence."), None);
         assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
+        assert_eq!(names("By Jane DoeIn Budget Travel"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane Doe UpdatedJanuary 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane DoeNovember 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Theresa May"), Some(vec!["Theresa May".to_string()]));
+        assert_eq!(names("By Spencer McIntyre"), Some(vec!["Spencer McIntyre".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
     }
 

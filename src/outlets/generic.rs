@@ -43,7 +43,8 @@ impl Outlet for Generic {
         }
         let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
         let window = &blocks[from..(start + 6).min(end + 1)];
-        draft.authors = find_byline(window, &blocks[..=end]).authors;
+        let below = &blocks[..(end + 20).min(blocks.len())];
+        draft.authors = find_byline(window, &blocks[..=end], below).authors;
         draft.published = find_date(window, head.map(|h| h - from), page.zone)
             .or_else(|| first_date(&blocks[..=end], page.zone))
             .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
@@ -82,7 +83,7 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::By
     };
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
-    let by = written_byline(window)
+    let by = written_byline(window, false)
         .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
     let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
     (by.unwrap_or_default(), date)
@@ -136,25 +137,99 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The byline beside the headline (written, else a lone name), else the first one written
-/// above the article's end. `page` is the page down to the article's end.
-fn find_byline(window: &[Block], page: &[Block]) -> byline::Byline {
-    written_byline(window)
-        .or_else(|| Some(lone_name(window, page)).filter(|b| !b.authors.is_empty()))
-        .or_else(|| written_byline(page))
+/// The byline beside the headline (written, after a date, else a person's name on a meta
+/// line), else the first one written above the article's end, else the name the author's
+/// picture is labelled with. `page` is the page down to the article's end, `below` a little
+/// further (author boxes follow the text).
+fn find_byline(window: &[Block], page: &[Block], below: &[Block]) -> byline::Byline {
+    written_byline(window, false)
+        .or_else(|| dated_byline(window))
+        .or_else(|| person_line(window))
+        .or_else(|| written_byline(page, true))
+        .or_else(|| dated_byline(page).filter(all_people))
+        .or_else(|| pictured_person(below))
         .unwrap_or_default()
 }
 
+/// Whether every name of a byline is a person's full name: what a byline found far from
+/// the headline must be (filters and forms print `by Company Size`).
+fn all_people(by: &byline::Byline) -> bool {
+    !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::is_person_name(a))
+}
+
+/// `by NAME` inside a dated meta line: `Published August 7, 2023 by Jane Doe`,
+/// `October 11, 2023 by Jane Doe | 5 min read` (not a photo credit).
+fn dated_byline(blocks: &[Block]) -> Option<byline::Byline> {
+    blocks.iter().filter(|b| b.words <= 30 && dates::find_in(&b.text).is_some()).find_map(|b| {
+        let by = INLINE_BY
+            .find_iter(&b.text)
+            .map(|m| m.start() + 1)
+            .find(|&at| !is_credit_before(&b.text[..at]))?;
+        byline::parse_line(&b.text[by..])
+    })
+}
+
+static INLINE_BY: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)[\s•·|,](?:by)\s").expect("valid regex"));
+
+fn is_credit_before(before: &str) -> bool {
+    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
+    )
+}
+
+/// A person's full name alone on a short line, or as one part of a meta line
+/// (`Jane Doe • Oct 20, 2025`, `Dec 26, 2025 · Jane Doe`, `Jane Doe, Staff Writer`).
+fn person_line(window: &[Block]) -> Option<byline::Byline> {
+    window.iter().filter(|b| b.words <= 16 && !(b.bullet && b.words > 4)).find_map(|b| {
+        let text = undouble(&b.text);
+        let mut parts: Vec<&str> = META_PARTS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
+        parts.retain(|p| dates::find_in(p).is_none());
+        parts.iter().find_map(|part| {
+            let by = byline::parse(&byline::unglue_tail(part));
+            all_people(&by).then_some(by)
+        })
+    })
+}
+
+/// Where a meta line splits into name, date, reading time and section.
+static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d";
+    regex::Regex::new(&format!(r"\s*[•·|●]\s*|\s+[-–—]\s+|\s+(?:{month}|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}|(?i:published|posted|updated)(?-u:\b))"))
+        .expect("valid regex")
+});
+
+/// The person an author picture is labelled with: `Picture of Jane Doe`, `Jane Doe's avatar`.
+fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
+    blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
+        let caps = PICTURED.captures(&b.text)?;
+        let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
+        let name = undouble(name);
+        crate::people::is_person_name(name).then(|| byline::parse(name))
+    })
+}
+
+static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|profile picture|profile photo|headshot|picture|photo)$")
+        .expect("valid regex")
+});
+
 /// A byline the page introduces as one: `By NAME`, `Author: NAME`, or `Written by` over the
-/// name's line.
-fn written_byline(window: &[Block]) -> Option<byline::Byline> {
+/// name's line; with `strict`, the name under a lone `By` must be a person's (far from the
+/// headline, filters print `By` over `Company Size`).
+fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
     for (i, b) in window.iter().enumerate() {
         if let Some(by) = byline::parse_line(&b.text) {
             return Some(by);
         }
         let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
         if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
-            return Some(byline::parse(next));
+            let by = byline::parse(next);
+            if !strict || all_people(&by) {
+                return Some(by);
+            }
         }
     }
     None
@@ -182,13 +257,21 @@ fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
     byline::Byline::default()
 }
 
-/// `Jane Doe Jane Doe` (a name printed twice by a linked avatar) -> `Jane Doe`.
+/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
+/// or a share box) -> `Jane Doe`.
 fn undouble(text: &str) -> &str {
-    let half = text.len() / 2;
-    match text.get(..half) {
-        Some(first) if text.len() % 2 == 1 && text.get(half + 1..) == Some(first) => first,
-        _ => text,
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (end, _) in text.char_indices().skip(1) {
+        let part = text[..end].trim_end();
+        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+        if unit.len() * 2 > squeezed.len() {
+            break;
+        }
+        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
+            return part;
+        }
     }
+    text
 }
 
 static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -290,6 +373,35 @@ mod tests {
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("Last modified: "), 3);
         assert_eq!(date_label("by Jane Doe"), 0);
+    }
+
+    #[test]
+    fn bylines_after_dates_in_meta_lines_and_under_pictures() {
+        let page = |lines: &[&str]| blocks::split(lines);
+        let names = |b: Option<byline::Byline>| b.map(|b| b.authors).unwrap_or_default();
+        let dated = page(&["Published August 7, 2023 by Nicole Smith", "", "Photo by Ann Lee, May 2, 2024"]);
+        assert_eq!(names(dated_byline(&dated)), ["Nicole Smith"]);
+        assert_eq!(names(dated_byline(&dated[1..])), Vec::<String>::new());
+        let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
+        assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
+        let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
+        assert_eq!(names(person_line(&meta)), ["Faith Johnson"]);
+        assert_eq!(
+            names(person_line(&page(&["Dec 26, 2025 · Mary Davis in Project Management"]))),
+            Vec::<String>::new()
+        );
+        assert_eq!(names(person_line(&page(&["Follow", "", "Select Page"]))), Vec::<String>::new());
+        let pictured = page(&["Picture of Adam Hamilton", "", "Adam Hamilton"]);
+        assert_eq!(names(pictured_person(&pictured)), ["Adam Hamilton"]);
+        assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+    }
+
+    #[test]
+    fn names_printed_again_are_taken_once() {
+        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
     }
 
     #[test]
