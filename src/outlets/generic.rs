@@ -139,7 +139,9 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
 
 /// The byline beside the headline (written, after a date, else a person's name on a meta
 /// line), else the first one written above the article's end, else the name the author's
-/// picture is labelled with. `page` is the page down to the article's end, `below` a little
+/// picture is labelled with, else a person's name on a line just below the article (an
+/// author box). A name alone elsewhere on the page is not taken: it is as often a
+/// commenter's, a reviewer's or a related story's. `page` is the page down to the article's end, `below` a little
 /// further (author boxes follow the text).
 fn find_byline(window: &[Block], page: &[Block], below: &[Block]) -> byline::Byline {
     written_byline(window, false)
@@ -148,6 +150,7 @@ fn find_byline(window: &[Block], page: &[Block], below: &[Block]) -> byline::Byl
         .or_else(|| written_byline(page, true))
         .or_else(|| dated_byline(page).filter(all_people))
         .or_else(|| pictured_person(below))
+        .or_else(|| person_line(&below[page.len().min(below.len())..]))
         .unwrap_or_default()
 }
 
