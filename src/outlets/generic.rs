@@ -37,12 +37,14 @@ impl Outlet for Generic {
         };
         let picked = headline::pick(&blocks, start, end);
         let head = picked.as_ref().map(|c| c.block);
-        let start = head.filter(|&h| h >= start && h < end).map_or(start, |h| h + 1);
+        let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
         if let Some(c) = picked {
             (draft.tags, draft.headline) = dump::split_headline_tags(&c.text);
         }
         let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
-        let window = &blocks[from..(start + 6).min(end + 1)];
+        // A headline found deep in the article (or its last block) still gets the lines
+        // around it searched.
+        let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
         let below = &blocks[..(end + 20).min(blocks.len())];
         draft.authors = find_byline(window, &blocks[..=end], below).authors;
         draft.published = find_date(window, head.map(|h| h - from), page.zone)
@@ -397,6 +399,20 @@ mod tests {
         let pictured = page(&["Picture of Adam Hamilton", "", "Adam Hamilton"]);
         assert_eq!(names(pictured_person(&pictured)), ["Adam Hamilton"]);
         assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+    }
+
+    #[test]
+    fn a_heading_deep_in_the_article_does_not_cut_its_start() {
+        let prose = "Sleep matters more than most people think, and these simple habits help people of \
+                     every age improve their memory, their mood and their health in the long run. Most of \
+                     them cost nothing, and all of them are easier to keep than people expect.";
+        let first = format!("First paragraph. {prose}");
+        let mut lines: Vec<&str> = vec![&first, ""];
+        lines.extend([prose, ""].repeat(15));
+        lines.extend(["Ten Tips for Better Sleep", "", prose]);
+        let draft = Generic.parse_dump(&Page::new(&lines.join("\n")));
+        assert_eq!(draft.headline, "Ten Tips for Better Sleep");
+        assert_eq!(draft.paragraphs.first(), Some(&first));
     }
 
     #[test]
