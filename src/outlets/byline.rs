@@ -34,13 +34,15 @@ impl Byline {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by(?-u:\b)[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
     )
     .expect("valid regex")
 });
 
-static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:[,;&|/]|\band\b|\bwith\b)\s*|\s+[-–—]\s+").expect("valid regex"));
+static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[,;&|/]|(?-u:\b)and(?-u:\b)|(?-u:\b)with(?-u:\b))\s*|\s+[-–—]\s+")
+        .expect("valid regex")
+});
 
 /// Wire agencies as bylines write them, and their canonical names.
 const AGENCIES: &[(&str, &str)] = &[
@@ -166,7 +168,7 @@ pub fn parse(raw: &str) -> Byline {
 /// Photo and image credits, which name a photographer, not the article's author.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)\b\s*(?:credit|by)?\s*:",
+        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)(?-u:\b)\s*(?:credit|by)?\s*:",
     )
     .expect("valid regex")
 });
@@ -187,13 +189,13 @@ fn unglue_by(line: &str) -> std::borrow::Cow<'_, str> {
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by\b[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by(?-u:\b)[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
     )
     .expect("valid regex")
 });
 
 static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:on|at|in|[|•·⋅—–-])\s.*$|\s*[|•·⋅]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·⋅—–-])\s.*$|\s*[|•·⋅]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)(?-u:\b).*$")
         .expect("valid regex")
 });
 
@@ -206,8 +208,9 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     }
     let line = unglue_by(&line);
     let caps = BY_LINE.captures(&line)?;
-    let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
-    let names = BYLINE_TAIL.replace(names, "");
+    let names = BYLINE_TAIL.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
+    let names = unglue_tail(&names);
+    let names = BYLINE_TAIL.replace(&names, "");
     let mut by = parse(&names);
     if !by.authors.first().is_some_and(|a| signs_like_name(a)) {
         return None;
@@ -231,6 +234,22 @@ fn signs_like_name(s: &str) -> bool {
         _ => false,
     }
 }
+
+/// `Jane DoeIn Travel Tips`, `Jane Doe UpdatedJanuary 3` (a name glued to the category or
+/// date after it) -> `Jane Doe`.
+pub fn unglue_tail(text: &str) -> String {
+    let kept = |c: &regex::Captures| (1..=3).find_map(|i| c.get(i)).map_or("", |m| m.as_str()).to_string();
+    GLUED_TAIL.replace(text, kept).into_owned()
+}
+
+static GLUED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:([a-z])(?:In|On|At|Updated|Published|Posted|Last|Share|Follow|{months}|{m})(?-u:\b)|(\S)\s+(?:{months}|(?:{m}|May)\.?\s+\d)|(\S)\s+Updated).*$",
+        m = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        months = "January|February|March|April|June|July|August|September|October|November|December"
+    ))
+    .expect("valid regex")
+});
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
 pub fn looks_like_name(s: &str) -> bool {
@@ -343,6 +362,11 @@ mod tests {
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
         assert_eq!(names("by the way, this is a sentence."), None);
         assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
+        assert_eq!(names("By Jane DoeIn Budget Travel"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane Doe UpdatedJanuary 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane DoeNovember 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Theresa May"), Some(vec!["Theresa May".to_string()]));
+        assert_eq!(names("By Spencer McIntyre"), Some(vec!["Spencer McIntyre".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
         assert_eq!(names("By Jane Doe, CEO of Example Labs"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(
