@@ -193,27 +193,77 @@ static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)\b(?:(?P<iso>(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d))\b",
+        r"(?i)(?:(?P<iso>(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<num>(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)\d\d))",
         m = MONTH
     );
     regex::Regex::new(&pattern).expect("valid regex")
 });
 
 /// The first calendar date written inside a line of text (`Updated August 14, 2025`,
-/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`), with where it starts.
+/// `Sep 4th, 2025 5:50am`, `4 September 2025`, `2025-09-04`, `9/4/2025`, `23.07.2025`), with
+/// where it starts. A date may be glued to the words around it, as pages print a date
+/// element beside a name or a second date (`By Jane DoeMar 5, 2025`, `June 29, 2020November
+/// 12, 2021`, `October 17, 20236:01 PM`).
 pub fn find_in(line: &str) -> Option<(NaiveDate, usize)> {
-    IN_TEXT.captures_iter(line).find_map(|c| {
+    find_range(line).map(|(day, at)| (day, at.start))
+}
+
+/// Like [`find_in`], with the byte range the date is written in.
+pub fn find_range(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    find_all(line).next()
+}
+
+/// Every calendar date written inside a line, in order, with their byte ranges.
+pub fn find_all(line: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    IN_TEXT.captures_iter(line).filter_map(|c| {
         let m = c.get(0)?;
+        if !stands_apart(line, m.range(), c.name("iso").is_none()) {
+            return None;
+        }
         let day = if let Some(iso) = c.name("iso") {
             let parts: Vec<&str> = iso.as_str().split(['-', '/', '.']).collect();
             NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
-        } else if let Some(us) = c.name("us") {
-            NaiveDate::parse_from_str(us.as_str(), "%m/%d/%Y").ok()
+        } else if let Some(num) = c.name("num") {
+            numeric_date(num.as_str())
         } else {
             named_month_date(m.as_str())
         }?;
-        plausible(day).then_some((day, m.start()))
+        plausible(day).then_some((day, m.range()))
     })
+}
+
+/// Whether a date match is no part of a longer word or number: what comes before is no
+/// letter or digit, or a lower-case letter glued to a capitalised month; what comes after is
+/// no letter or digit, or the next capitalised word, or (after a year) any next word or a
+/// time or reading time glued to it.
+fn stands_apart(line: &str, at: std::ops::Range<usize>, ends_in_year: bool) -> bool {
+    let first = line[at.start..].chars().next().unwrap_or(' ');
+    let before = match line[..at.start].chars().next_back() {
+        None => true,
+        Some(c) => !c.is_alphanumeric() || (c.is_lowercase() && first.is_uppercase()),
+    };
+    let rest = &line[at.end..];
+    let after = match rest.chars().next() {
+        None => true,
+        Some(c) => {
+            !c.is_alphanumeric()
+                || c.is_uppercase()
+                || ends_in_year && (c.is_alphabetic() || GLUED_TIME.is_match(rest))
+        }
+    };
+    before && after
+}
+
+static GLUED_TIME: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}(?::\d\d|\s?min)").expect("valid regex"));
+
+/// `9/4/2025` month first, as in the US, unless the first number cannot be a month
+/// (`23.07.2025`, `15/12/2025`).
+fn numeric_date(s: &str) -> Option<NaiveDate> {
+    let parts: Vec<u32> = s.split(['/', '.', '-']).filter_map(|p| p.parse().ok()).collect();
+    let [a, b, year] = parts[..] else { return None };
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
 fn named_month_date(s: &str) -> Option<NaiveDate> {
@@ -328,8 +378,31 @@ mod tests {
         assert_eq!(day("on 2025-09-04T05:50"), Some("2025-09-04".into()));
         assert_eq!(day("12/09/2024"), Some("2024-12-09".into()));
         assert_eq!(day("Travel September 8, 2021 -- min read"), Some("2021-09-08".into()));
+        assert_eq!(day("23.07.2025 · 6 min read"), Some("2025-07-23".into()));
+        assert_eq!(day("Posted on the 15/12/2025 at 19:00"), Some("2025-12-15".into()));
+        assert_eq!(day("Dec 17, 2025Jane Doe"), Some("2025-12-17".into()));
         assert_eq!(day("May 2025 was warm"), None);
+        assert_eq!(day("23.07.2025"), Some("2025-07-23".into()));
+        assert_eq!(day("Last Updated: 2025-02-22"), Some("2025-02-22".into()));
+        assert_eq!(day("2025/12/31"), Some("2025-12-31".into()));
+        assert_eq!(day("15/12/2025"), Some("2025-12-15".into()));
+        assert_eq!(day("1/2/20255"), None);
+        assert_eq!(day("v12.10.2024b"), None);
         assert_eq!(day("in 3000 words"), None);
+    }
+
+    #[test]
+    fn finds_dates_glued_to_their_neighbours() {
+        let day = |s| find_in(s).map(|(d, _)| d.to_string());
+        assert_eq!(day("Posted on June 29, 2020November 12, 2021"), Some("2020-06-29".into()));
+        assert_eq!(day("By Jane DoeMar 5, 2025 | 6 comments"), Some("2025-03-05".into()));
+        assert_eq!(day("October 17, 20236:01 PM ET"), Some("2023-10-17".into()));
+        assert_eq!(day("calendarApr 16, 2024"), Some("2024-04-16".into()));
+        assert_eq!(day("unmay 3, 2024"), None);
+        assert_eq!(day("Mar 27, 20255 mins"), Some("2025-03-27".into()));
+        assert_eq!(day("June 17, 2021garden, pests"), Some("2021-06-17".into()));
+        assert_eq!(day("2021-06-17x"), None);
+        assert_eq!(day("Size 12, 2024x"), None);
     }
 
     #[test]

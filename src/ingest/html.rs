@@ -1,5 +1,5 @@
-//! Saved HTML pages to drafts: the article body comes from `rs-trafilatura` (a Rust port of
-//! trafilatura, chosen after measuring it against other extractors on real pages), the
+//! Saved HTML pages to drafts: the article body comes from a vote of extractors
+//! (`rs-trafilatura` first, checked against newsdex's own cleaner and Readability), the
 //! metadata from the page's own declarations: JSON-LD, OpenGraph and `<meta>` tags,
 //! `<time>` elements, the `<h1>` headline and byline elements.
 
@@ -9,7 +9,7 @@ use dom_query::{Document, Selection};
 use regex::Regex;
 use serde_json::Value;
 
-use super::visible;
+use super::{extractors, markup, visible};
 use crate::article::{Draft, Published};
 use crate::dates::{self, Zone};
 use crate::outlets;
@@ -25,7 +25,8 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     let outlet = url.as_deref().and_then(|u| hosts.outlet_for_url(u)).or_else(|| meta.site_name.clone());
     let mut draft = Draft { outlet, url, ..Draft::default() };
     draft.headline = meta.headline(&doc);
-    let printed = Printed::lazy(&doc, &draft.headline, zone);
+    let lines = visible::lines(&doc);
+    let printed = Printed::lazy(&lines, &draft.headline, zone);
     let by = meta.byline(&doc, &printed);
     draft.authors = by.authors;
     draft.tags = by.agencies;
@@ -33,18 +34,13 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
         Ok(p) => draft.published = Some(p),
         Err(e) => draft.warnings.extend(e),
     }
-    draft.paragraphs = body(html, &draft.headline);
+    draft.paragraphs = body(html, &lines, &draft.headline);
     draft
 }
 
 /// The article text as paragraphs, without a leading copy of the headline.
-fn body(html: &str, headline: &str) -> Vec<String> {
-    let Ok(extracted) = rs_trafilatura::extract(html) else { return Vec::new() };
-    let mut paragraphs: Vec<String> = text::normalize(&extracted.content_text)
-        .lines()
-        .map(text::squash)
-        .filter(|l| !l.is_empty())
-        .collect();
+fn body(html: &str, lines: &[String], headline: &str) -> Vec<String> {
+    let mut paragraphs = extractors::body(html, lines);
     let same = |a: &str, b: &str| text::straighten(a).to_lowercase() == text::straighten(b).to_lowercase();
     if paragraphs.first().is_some_and(|p| same(p, headline)) {
         paragraphs.remove(0);
@@ -53,21 +49,21 @@ fn body(html: &str, headline: &str) -> Vec<String> {
 }
 
 /// The byline and date the page prints around its headline, read only when first asked
-/// for: most pages declare both, and reading a page's visible lines is not free.
+/// for: most pages declare both.
 struct Printed<'a> {
-    doc: &'a Document,
+    lines: &'a [String],
     headline: &'a str,
     zone: Zone,
     read: std::cell::OnceCell<(Byline, Option<Published>)>,
 }
 
 impl<'a> Printed<'a> {
-    fn lazy(doc: &'a Document, headline: &'a str, zone: Zone) -> Printed<'a> {
-        Printed { doc, headline, zone, read: std::cell::OnceCell::new() }
+    fn lazy(lines: &'a [String], headline: &'a str, zone: Zone) -> Printed<'a> {
+        Printed { lines, headline, zone, read: std::cell::OnceCell::new() }
     }
 
     fn get(&self) -> &(Byline, Option<Published>) {
-        self.read.get_or_init(|| outlets::printed_meta(&visible::lines(self.doc), self.headline, self.zone))
+        self.read.get_or_init(|| outlets::printed_meta(self.lines, self.headline, self.zone))
     }
 
     fn byline(&self) -> Byline {
@@ -129,56 +125,60 @@ impl Meta {
     }
 
     fn ld_str(&self, key: &str) -> Option<String> {
-        self.articles.iter().filter(|a| !type_is(a, "WebPage")).find_map(|a| {
-            let s = text::squash(a.get(key)?.as_str()?);
+        self.ld_str_of(key, false)
+    }
+
+    /// A string the JSON-LD article declares; with `pages`, a `WebPage` node's as well.
+    fn ld_str_of(&self, key: &str, pages: bool) -> Option<String> {
+        self.articles.iter().filter(|a| pages || !type_is(a, "WebPage")).find_map(|a| {
+            let s = markup::tidy(a.get(key)?.as_str()?);
             (!s.is_empty()).then_some(s)
         })
     }
 
-    /// The on-page headline: the `<h1>` that agrees with the declared title, else the declared
-    /// title without its site-name suffix.
+    /// The on-page headline, from the declared title and the page's `<h1>`s (see
+    /// [`choose_headline`]); the first `<h1>` when the page declares no title.
     fn headline(&self, doc: &Document) -> String {
         let declared = self
             .ld_str("headline")
+            .filter(|t| !cut_short(t))
             .or_else(|| {
                 meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"], "content")
+                    .filter(|t| !cut_short(t))
             })
-            .or_else(|| Some(text::squash(&doc.select("title").text())).filter(|t| !t.is_empty()));
-        let h1s: Vec<String> = doc
+            .or_else(|| page_title(doc))
+            .filter(|t| !self.is_site(&strip_site_suffix(t, self.site_name.as_deref())));
+        let page = page_title(doc);
+        let titles: Vec<&str> = declared.iter().chain(&page).map(String::as_str).collect();
+        let site = self.site_name.as_deref();
+        let h1s: Vec<Heading> = doc
             .select("h1")
+            .nodes()
             .iter()
-            .map(|h| clean(&h.text()))
-            .filter(|h| !h.is_empty() && h.len() < 300)
+            .map(|h| Heading::read(h, site))
+            .filter(|h| !h.text.is_empty() && h.text.len() < 300)
+            .filter(|h| !self.is_site(&h.text) && !is_site_segment(&h.text, &titles))
             .collect();
-        if let Some(title) = &declared {
-            let key = fold(title);
-            if let Some(h1) = h1s.iter().find(|h| key.contains(&fold(h)) && fold(h).len() * 3 >= key.len()) {
-                return h1.clone();
-            }
-            let stripped = strip_site_suffix(title, self.site_name.as_deref());
-            if let Some(h1) = h1s.iter().find(|h| fold(h) == fold(&stripped)) {
-                return h1.clone();
-            }
-            if h1s.len() == 1 && !stripped.contains(&h1s[0]) && similar(&h1s[0], &stripped) {
-                return h1s[0].clone();
-            }
-            return stripped;
+        match &declared {
+            Some(title) => choose_headline(title, &h1s, site),
+            None => h1s.into_iter().next().map(|h| h.text).unwrap_or_default(),
         }
-        h1s.into_iter().next().unwrap_or_default()
     }
 
     /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
-    /// printed beside the headline. A source that names only the site itself or a user handle
-    /// gives way to a later one that names people.
+    /// printed beside the headline. A source that names only the site itself, a user handle
+    /// or the headline (an author element around the title) gives way to a later one that
+    /// names people.
     fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
+        let headline = fold(printed.headline);
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
-        let named = |b: &&Byline| !b.authors.is_empty();
-        let declared = [self.ld_byline(), meta_byline(doc), element_byline(doc)];
+        let named = |b: &&Byline| !b.authors.is_empty() && b.authors.iter().all(|a| fold(a) != headline);
+        let declared = [self.ld_byline(), meta_byline(doc), labelled_byline(doc), element_byline(doc)];
         if let Some(best) = declared.iter().filter(named).find(personal) {
             return best.clone();
         }
-        let [ld, meta, element] = declared;
-        let sources = [ld, meta, element, printed.byline()];
+        let [ld, meta, labelled, element] = declared;
+        let sources = [ld, meta, labelled, element, printed.byline()];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
         best.cloned().unwrap_or_default()
     }
@@ -207,7 +207,8 @@ impl Meta {
     }
 
     /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
-    /// path, then the date printed beside the headline, then the modification date.
+    /// path (whose local day beats a UTC time a day off), then the date printed beside the
+    /// headline, then a `WebPage`'s publication date and the modification date.
     /// Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
@@ -225,9 +226,10 @@ impl Meta {
         };
         let declared = read_all(self.declared_dates(doc));
         let modified = read_all(self.modified_dates(doc));
+        let url_day = self.url.as_deref().and_then(url_date).and_then(|d| dates::parse(&d, zone));
         declared
             .first()
-            .copied()
+            .map(|&d| on_url_day(d, url_day))
             .or_else(|| printed.published())
             .or(modified.first().copied())
             .ok_or(warnings)
@@ -238,6 +240,11 @@ impl Meta {
         let mut candidates: Vec<String> = Vec::new();
         candidates.extend(self.ld_str("datePublished"));
         candidates.extend(meta_content(doc, DATE_METAS, "content"));
+        candidates.extend(meta_content(
+            doc,
+            &["meta[name*='publish'], meta[property*='publish']"],
+            "content",
+        ));
         for el in doc.select("[itemprop='datePublished']").iter() {
             candidates.extend(el.attr("content").or_else(|| el.attr("datetime")).map(|s| s.to_string()));
         }
@@ -249,12 +256,23 @@ impl Meta {
         candidates
     }
 
-    /// Modification dates the page declares.
+    /// Dates a page declares less surely: the publication date of a JSON-LD `WebPage`
+    /// (often the page's, not the article's), then its modification dates.
     fn modified_dates(&self, doc: &Document) -> Vec<String> {
         let mut candidates: Vec<String> = Vec::new();
+        candidates.extend(self.ld_str_of("datePublished", true));
         candidates.extend(self.ld_str("dateModified"));
         candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
         candidates
+    }
+}
+
+/// A declared time whose UTC day is a day off the date in the article's URL, which is the
+/// newsroom's local calendar day (`2025-12-19T02:41Z` under `/2025/12/18/`): that day.
+fn on_url_day(declared: Published, url_day: Option<Published>) -> Published {
+    match url_day {
+        Some(day) if (declared.date() - day.date()).num_days().abs() == 1 => day,
+        _ => declared,
     }
 }
 
@@ -275,6 +293,9 @@ const DATE_METAS: &[&str] = &[
     "meta[name='date']",
     "meta[name='dc.date']",
     "meta[name='DC.date.issued']",
+    "meta[name='DC.Date']",
+    "meta[name='citation_publication_date']",
+    "meta[name='citation_date']",
     "meta[name='dcterms.date']",
     "meta[name='sailthru.date']",
     "meta[name='parsely-pub-date']",
@@ -291,7 +312,7 @@ fn meta_byline(doc: &Document) -> Byline {
         "meta[name='parsely-author']",
     ] {
         for m in doc.select(sel).iter() {
-            let content = m.attr("content").map(|c| c.to_string()).unwrap_or_default();
+            let content = m.attr("content").map(|c| markup::tidy(&c)).unwrap_or_default();
             if !content.is_empty() && !content.contains("://") {
                 by.merge(byline::parse(&content));
             }
@@ -302,6 +323,22 @@ fn meta_byline(doc: &Document) -> Byline {
     }
     by
 }
+
+/// The author that a page's Twitter card labels as such (`twitter:label1` `Written by`,
+/// `twitter:data1` the name), as WordPress SEO plugins write it.
+fn labelled_byline(doc: &Document) -> Byline {
+    for n in 1..=4 {
+        let label = meta_content(doc, &[&format!("meta[name='twitter:label{n}']")], "content");
+        if label.is_some_and(|l| AUTHOR_LABEL.is_match(&l)) {
+            let data = meta_content(doc, &[&format!("meta[name='twitter:data{n}']")], "content");
+            return data.map(|d| byline::parse(&d)).unwrap_or_default();
+        }
+    }
+    Byline::default()
+}
+
+static AUTHOR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:written by|by|authors?|writer)$").expect("valid regex"));
 
 /// The first author element (`rel=author`, `itemprop=author`, `.author`, `.byline`) whose text
 /// reads as names.
@@ -317,7 +354,7 @@ fn element_byline(doc: &Document) -> Byline {
         "[class*='author']",
     ] {
         for el in doc.select(sel).iter().take(3) {
-            let t = clean(&el.text());
+            let t = markup::tidy(&el.text());
             if (2..80).contains(&t.len()) {
                 let b = byline::parse(&t);
                 if b.authors.iter().all(|a| looks_like_name(a)) {
@@ -364,11 +401,11 @@ fn type_is(v: &Value, name: &str) -> bool {
 
 fn ld_authors(author: &Value, by: &mut Byline) {
     match author {
-        Value::String(s) if !s.contains("://") => by.merge(byline::parse(s)),
+        Value::String(s) if !s.contains("://") => by.merge(byline::parse(&markup::tidy(s))),
         Value::Array(items) => items.iter().for_each(|a| ld_authors(a, by)),
         Value::Object(o) => {
             if let Some(name) = o.get("name").and_then(Value::as_str) {
-                by.merge(byline::parse(name));
+                by.merge(byline::parse(&markup::tidy(name)));
             }
         }
         _ => {}
@@ -378,14 +415,10 @@ fn ld_authors(author: &Value, by: &mut Byline) {
 fn meta_content(doc: &Document, selectors: &[&str], attr: &str) -> Option<String> {
     selectors.iter().find_map(|sel| {
         doc.select(sel).iter().find_map(|m: Selection| {
-            let v = text::squash(&text::normalize(&m.attr(attr)?));
+            let v = markup::tidy(&m.attr(attr)?);
             (!v.is_empty()).then_some(v)
         })
     })
-}
-
-fn clean(s: &str) -> String {
-    text::squash(&text::normalize(s))
 }
 
 /// Lower-cased, quotes straightened, only letters and digits: for comparing titles.
@@ -393,33 +426,178 @@ fn fold(s: &str) -> String {
     text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Whether two titles share most of their words.
-fn similar(a: &str, b: &str) -> bool {
+/// Which headline a page shows, given its declared title and its `<h1>`s (site names left
+/// out): an `<h1>` that the declared title contains (the title being the headline and the
+/// site's name) or equals once stripped; else a lone `<h1>` about the same thing, since
+/// pages often declare a search-engine variant of the headline they print, unless it only
+/// puts a label or date before the declared title (`Blog: TITLE`); else the declared title
+/// without its site name.
+fn choose_headline(title: &str, h1s: &[Heading], site: Option<&str>) -> String {
+    let key = fold(title);
+    let stripped = strip_site_suffix(title, site);
+    let bare = fold(&stripped);
+    let inside = |h: &&Heading| {
+        let f = fold(&h.text);
+        !f.is_empty() && key.contains(&f) && f.len() * 3 >= key.len()
+    };
+    if let Some(h1) = h1s.iter().find(inside).or_else(|| h1s.iter().find(|h| fold(&h.text) == bare)) {
+        return h1.text.clone();
+    }
+    let related: Vec<&Heading> = match h1s {
+        [h1] => Some(h1).filter(|h| about_the_same(&h.text, &stripped)).into_iter().collect(),
+        _ => h1s.iter().filter(|h| shares_most_words(&h.text, &stripped)).collect(),
+    };
+    match related[..] {
+        [h1] if h1.lines == 1 && !labels(&h1.text, &bare) && reads_as_headline(&h1.text) => h1.text.clone(),
+        _ => stripped,
+    }
+}
+
+/// An `<h1>` as the page shows it.
+struct Heading {
+    /// Its visible text on one line, without the site's name or a `| Section` tail.
+    text: String,
+    /// How many lines it shows: a kicker or subtitle set on a line of its own makes two.
+    lines: usize,
+}
+
+impl Heading {
+    fn read(node: &dom_query::NodeRef, site: Option<&str>) -> Heading {
+        let lines = visible::lines_of(node);
+        let text = strip_pipe_tail(&strip_site_name(markup::tidy(&lines.join(" ")), site));
+        Heading { text, lines: lines.len() }
+    }
+}
+
+/// Whether a heading is the declared title with a label or date put before it
+/// (`Blog: TITLE`, `Dec 18 2025 TITLE`).
+fn labels(heading: &str, declared: &str) -> bool {
+    let f = fold(heading);
+    let labelled = LABEL.is_match(heading) || dates::find_in(heading).is_some_and(|(_, at)| at == 0);
+    labelled && !declared.is_empty() && f.len() > declared.len() && f.ends_with(declared)
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^:|]{1,30}[:|]\s").expect("valid regex"));
+
+/// Whether a heading reads as a headline rather than a sentence of a banner or a
+/// pull quote: at most twenty words, no full stop at its end and no sentence after its first.
+fn reads_as_headline(heading: &str) -> bool {
+    heading.split_whitespace().count() <= 20 && !heading.ends_with('.') && !SENTENCE_BREAK.is_match(heading)
+}
+
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[a-z]{3}|\))[.?!] [A-Z]").expect("valid regex"));
+
+/// Whether a declared title was cut to a length limit: an opening bracket never closed,
+/// or a closing ellipsis (`We Help 4 Readers (Including`, `The Long Story of…`).
+fn cut_short(title: &str) -> bool {
+    let count = |c: char| title.chars().filter(|&x| x == c).count();
+    count('(') > count(')') || count('[') > count(']') || title.ends_with('…') || title.ends_with("...")
+}
+
+/// Whether a lone heading can stand for a declared title: four words or more, or a word
+/// of four letters or more in common (a lone `Blog` or `Our Team` heading is a label).
+fn about_the_same(heading: &str, title: &str) -> bool {
+    heading.split_whitespace().count() >= 4 || shared_words(heading, title).0 > 0
+}
+
+/// Whether most of a heading's words (two at least) are in a declared title: among a page's
+/// several `<h1>`s, the article's headline rather than a logo, a menu or a promotion.
+fn shares_most_words(heading: &str, title: &str) -> bool {
+    let (shared, of) = shared_words(heading, title);
+    shared >= 2 && shared * 2 >= of
+}
+
+/// How many of a heading's words of four letters or more a title has, and out of how many.
+fn shared_words(heading: &str, title: &str) -> (usize, usize) {
     let words =
-        |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() };
-    let (wa, wb) = (words(a), words(b));
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    !wa.is_empty() && shared * 10 >= wa.len().max(wb.len()) * 6
+        |s: &str| -> Vec<String> { s.split_whitespace().map(fold).filter(|w| w.len() >= 4).collect() };
+    let (mine, theirs) = (words(heading), words(title));
+    (mine.iter().filter(|w| theirs.contains(w)).count(), mine.len())
+}
+
+/// Separators between a headline and a site's name in a page title.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": "];
+
+/// Whether a heading is a part of a page title other than its first (`Site` in
+/// `Headline | Site`): the site's name printed as a heading, not the article's headline.
+fn is_site_segment(heading: &str, titles: &[&str]) -> bool {
+    let key = fold(heading);
+    titles.iter().any(|t| {
+        let parts: Vec<&str> = SEGMENT.split(t).collect();
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        parts.iter().skip(1).any(|p| p.len() < longest && fold(p) == key)
+    })
+}
+
+static SEGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:[|·•»]|::|[-–—]{1,2})\s+").expect("valid regex"));
+
+/// `Headline | Section` -> `Headline`: a visible headline rarely carries a pipe, a page
+/// title's section or site name does.
+fn strip_pipe_tail(heading: &str) -> String {
+    match heading.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() >= 3 => head.trim().to_string(),
+        _ => heading.to_string(),
+    }
+}
+
+/// The document's own `<title>`, not an inline SVG icon's.
+fn page_title(doc: &Document) -> Option<String> {
+    let head = doc.select("head title");
+    let title = if head.exists() { head } else { doc.select("title") };
+    let text = markup::tidy(&title.nodes().first()?.text());
+    (!text.is_empty()).then_some(text)
 }
 
 static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.{12,}?)\s+(?:[|:·•»]|[-–—]{1,2})\s+[^|:·•»–—]{2,60}$").expect("valid regex")
 });
 
-/// `Headline | Site` -> `Headline`.
+/// `Headline | Site` (the site's name at either end, once or more) -> `Headline`; without
+/// the site's name, a short last part after a separator comes off.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let title = clean(title);
-    if let Some(site) = site.filter(|s| !s.is_empty()) {
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
-                return head.trim().to_string();
-            }
-        }
+    let tidy = markup::tidy(title);
+    let title = strip_site_name(tidy.clone(), site);
+    if title != tidy {
+        return title;
     }
     match SITE_SUFFIX.captures(&title) {
         Some(c) => c[1].to_string(),
         None => title,
     }
+}
+
+/// The title without the site's name at either end, however often it is there.
+fn strip_site_name(mut title: String, site: Option<&str>) -> String {
+    while let Some(rest) = site.filter(|s| !s.is_empty()).and_then(|s| strip_named(&title, s)) {
+        title = rest;
+    }
+    title
+}
+
+/// The title without the site's name as its first or last part, if it has it there.
+fn strip_named(title: &str, site: &str) -> Option<String> {
+    let ends_with = |s: &str| {
+        s.len() > site.len()
+            && s.is_char_boundary(s.len() - site.len())
+            && s[s.len() - site.len()..].eq_ignore_ascii_case(site)
+    };
+    let starts_with = |s: &str| {
+        s.len() > site.len() && s.is_char_boundary(site.len()) && s[..site.len()].eq_ignore_ascii_case(site)
+    };
+    SEPARATORS
+        .iter()
+        .find_map(|sep| {
+            if ends_with(title) && title[..title.len() - site.len()].ends_with(sep) {
+                return Some(title[..title.len() - site.len() - sep.len()].trim().to_string());
+            }
+            if starts_with(title) && title[site.len()..].starts_with(sep) {
+                return Some(title[site.len() + sep.len()..].trim().to_string());
+            }
+            None
+        })
+        .filter(|rest| !rest.is_empty())
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,6 +624,109 @@ mod tests {
         assert_eq!(strip_site_suffix("Big News Today | Example Times", None), "Big News Today");
         assert_eq!(strip_site_suffix("Big News Today - Example", Some("Example")), "Big News Today");
         assert_eq!(strip_site_suffix("Short", None), "Short");
+        assert_eq!(
+            strip_site_suffix("Big News Today – Example - Example", Some("Example")),
+            "Big News Today"
+        );
+        assert_eq!(strip_site_suffix("example | Big News Today", Some("Example")), "Big News Today");
+        assert_eq!(strip_site_suffix("Big &amp;#8216;News&#8217; Today", None), "Big ‘News’ Today");
+    }
+
+    fn heads(texts: &[&str]) -> Vec<Heading> {
+        texts.iter().map(|t| Heading { text: t.to_string(), lines: 1 }).collect()
+    }
+
+    #[test]
+    fn a_lone_h1_wins_over_a_declared_variant() {
+        let declared = "Garden Tips For 2026 | Example Garden";
+        let h1 = heads(&["Twelve Things To Plant Before Spring"]);
+        assert_eq!(choose_headline(declared, &h1, None), "Twelve Things To Plant Before Spring");
+        assert_eq!(choose_headline(declared, &heads(&["Our Blog"]), None), "Garden Tips For 2026");
+        let banner = heads(&["Grow more with less work. Join our club today"]);
+        assert_eq!(choose_headline(declared, &banner, None), "Garden Tips For 2026");
+        let two_lines = vec![Heading { text: "Spring Guide Twelve Things To Plant".into(), lines: 2 }];
+        assert_eq!(choose_headline(declared, &two_lines, None), "Garden Tips For 2026");
+    }
+
+    #[test]
+    fn an_h1_that_only_labels_the_declared_title_gives_way() {
+        let declared = "Twelve Things To Plant Before Spring";
+        for h1 in
+            ["Blog: Twelve Things To Plant Before Spring", "Mar 3 2026 Twelve Things To Plant Before Spring"]
+        {
+            assert_eq!(choose_headline(declared, &heads(&[h1]), None), declared, "{h1}");
+        }
+        let the = heads(&["The Twelve Things To Plant Before Spring"]);
+        assert_eq!(choose_headline(declared, &the, None), "The Twelve Things To Plant Before Spring");
+    }
+
+    #[test]
+    fn among_several_h1s_the_one_close_to_the_declared_title() {
+        let declared = "Twelve Things To Plant Before Spring | Example Garden";
+        let h1s = heads(&[
+            "Example Garden Club",
+            "Twelve Things To Plant In Early Spring",
+            "Free Seed Catalogue Offer",
+        ]);
+        assert_eq!(choose_headline(declared, &h1s, None), "Twelve Things To Plant In Early Spring");
+        let unrelated = heads(&["Menu", "Newsletter Signup Form", "Contact"]);
+        assert_eq!(choose_headline(declared, &unrelated, None), "Twelve Things To Plant Before Spring");
+    }
+
+    #[test]
+    fn site_names_are_no_headlines() {
+        let titles = ["A Short Intro To Sourdough • Jane Baker"];
+        assert!(is_site_segment("Jane Baker", &titles));
+        assert!(!is_site_segment("A Short Intro To Sourdough", &titles));
+        assert!(!is_site_segment("State of Baking in 2026", &["Bakery | State of Baking in 2026"]));
+    }
+
+    #[test]
+    fn svg_titles_are_not_the_page_title() {
+        let doc = Document::from(
+            "<html><head><title>Real Title</title></head><body><svg><title>Search icon</title></svg></body></html>",
+        );
+        assert_eq!(page_title(&doc).as_deref(), Some("Real Title"));
+        let page = r#"<html><head><title>Fresh Bread At Home | Bakery</title></head><body>
+            <svg><title>Cart icon</title></svg><p>Bread is easy to bake at home with a little practice.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Fresh Bread At Home");
+    }
+
+    #[test]
+    fn titles_cut_to_a_length_limit_give_way() {
+        assert!(cut_short("We Help 4 Readers Find Solutions (Including"));
+        assert!(cut_short("The Long Story of…"));
+        assert!(!cut_short("Best Espresso Machines Under $500 (2025)"));
+        let page = r#"<html><head><title>Ten Garden Tips (With One Trick That Works) - Example Garden</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Ten Garden Tips (With One"}</script>
+            </head><body><p>Gardens grow best when the soil is looked after all year.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.headline, "Ten Garden Tips (With One Trick That Works)");
+    }
+
+    #[test]
+    fn pipe_tails_come_off_headings() {
+        assert_eq!(
+            strip_pipe_tail("Best Bread Machines of 2026 | Top 9 Picks"),
+            "Best Bread Machines of 2026"
+        );
+        assert_eq!(strip_pipe_tail("News | Today"), "News | Today");
+    }
+
+    #[test]
+    fn the_headline_is_no_author() {
+        let page = r#"<html><body><div class="post-author"><h1>Grand Plans</h1></div>
+            <p class="meta">By Jane Roe</p><p>Text of the story goes here and on.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn twitter_card_labels_give_the_author() {
+        let page = r#"<html><head><meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes"><meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Jane Roe"></head><body><h1>Some Story</h1>
+            <p>Text of the story goes here and on.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
     }
 
     #[test]
@@ -473,6 +754,31 @@ mod tests {
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
         assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2025-07-18"));
+    }
+
+    #[test]
+    fn a_utc_time_gives_way_to_the_local_day_in_the_url() {
+        let page = r#"<html><head><link rel="canonical" href="https://example.org/2025/12/18/late-story/">
+            <meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head>
+            <body><h1>Late Story</h1><p>Filed late in the evening, local time, on the eighteenth.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2025-12-18"));
+        let far = dates::parse("2025-12-25", Zone::default());
+        let declared = dates::parse("2025-12-19T03:05:00+00:00", Zone::default()).unwrap();
+        assert_eq!(on_url_day(declared, far), declared);
+    }
+
+    #[test]
+    fn web_page_nodes_and_other_publish_metas_give_dates() {
+        let page = r#"<html><head><meta name="x-published-date" content="2021-02-16"></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2021-02-16"));
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@type":"WebPage","name":"Some Story","datePublished":"2022-10-05T12:53:00-07:00"}</script></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2022-10-05"));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use dom_query::{Document, NodeRef};
 use crate::text;
 
 /// Elements whose content is never shown as text.
+/// (A `<button>`'s label is shown: pages set bylines in buttons that open an author card.)
 const HIDDEN: &[&str] =
-    &["head", "script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button"];
+    &["head", "script", "style", "noscript", "template", "svg", "iframe", "select", "textarea"];
 
 /// Elements that start a new line.
 const BLOCKS: &[&str] = &[
@@ -58,6 +59,14 @@ pub fn lines(doc: &Document) -> Vec<String> {
     if let Some(body) = doc.body() {
         out.walk(&body, 0);
     }
+    out.finish()
+}
+
+/// The visible lines of one element: `<h1>Big<br>News</h1>` shows `Big` and `News`, which
+/// its plain text would glue into `BigNews`.
+pub fn lines_of(node: &NodeRef) -> Vec<String> {
+    let mut out = Lines::default();
+    out.walk(node, 0);
     out.finish()
 }
 
@@ -118,6 +127,15 @@ mod tests {
              <script>var x = 1;</script><p>First<br>second</p></body></html>",
         );
         assert_eq!(lines(&doc), ["Big News", "By Jane Doe | May 2, 2024", "First", "second"]);
+    }
+
+    #[test]
+    fn one_element_reads_as_one_line() {
+        let doc = Document::from(
+            "<body><h1>Weekend<br>Coding <em>Agent</em><svg><title>x</title></svg></h1></body>",
+        );
+        let h1 = doc.select("h1");
+        assert_eq!(lines_of(&h1.nodes()[0]), ["Weekend", "Coding Agent"]);
     }
 
     #[test]

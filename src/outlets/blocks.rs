@@ -141,16 +141,16 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         ^(?:advertisement|advertisements|sponsored|skip\ to\ (?:the\ )?(?:main\ )?(?:content|article|navigation)|menu|search|close|share|share\ this(?:\ article|\ post|\ story)?|
           tweet|pin\ it|email|print|comments?|reply|log\ ?in|sign\ ?in|sign\ ?up|register|subscribe|back\ to\ top|load\ more|show\ more|read\ more|
           related(?:\ (?:articles|posts|stories|content))?|you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|trending(?:\ now)?|popular\ posts|
-          more\ (?:from|on|in|stories)\b.*|tags?:.*|categor(?:y|ies):.*|filed\ under:?.*|previous(?:\ (?:post|article))?|next(?:\ (?:post|article))?|
-          table\ of\ contents|contents|follow\ us.*|share\ (?:on|via)\b.*|leave\ a\ (?:reply|comment).*|\d+\ comments?|no\ comments.*|
+          more\ (?:from|on|in|stories)(?-u:\b).*|tags?:.*|categor(?:y|ies):.*|filed\ under:?.*|previous(?:\ (?:post|article))?|next(?:\ (?:post|article))?|
+          table\ of\ contents|contents|follow\ us.*|share\ (?:on|via)(?-u:\b).*|leave\ a\ (?:reply|comment).*|\d+\ comments?|no\ comments.*|
           loading.*|cookie\ settings|accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:preferences|cookies)|privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)
         )$
-        |cookies?\b.{0,80}\b(?:consent|accept|experience|browsing|preferences|use\ of|we\ use|this\ (?:site|website))|(?:we\ use|this\ (?:site|website)\ uses)\ cookies
-        |\b(?:subscribe|sign\ up)\b.{0,60}\b(?:newsletter|inbox|updates|email)|\bnewsletter\b.{0,40}\b(?:sign\ up|subscribe)
+        |cookies?(?-u:\b).{0,80}(?-u:\b)(?:consent|accept|experience|browsing|preferences|use\ of|we\ use|this\ (?:site|website))|(?:we\ use|this\ (?:site|website)\ uses)\ cookies
+        |(?-u:\b)(?:subscribe|sign\ up)(?-u:\b).{0,60}(?-u:\b)(?:newsletter|inbox|updates|email)|(?-u:\b)newsletter(?-u:\b).{0,40}(?-u:\b)(?:sign\ up|subscribe)
         |all\ rights\ reserved|^(?:copyright|©|\(c\))|©\ ?(?:19|20)\d\d
         |your\ email\ address\ will\ not\ be\ published|required\ fields\ are\ marked
         |javascript\ (?:is\ )?(?:disabled|required)|enable\ javascript|please\ enable
-        |^(?:share|follow)\b.{0,30}\b(?:facebook|twitter|linkedin|pinterest|whatsapp)
+        |^(?:share|follow)(?-u:\b).{0,30}(?-u:\b)(?:facebook|twitter|linkedin|pinterest|whatsapp)
         |^(?:facebook|twitter|x|linkedin|pinterest|instagram|youtube|tiktok|reddit|whatsapp|email|copy\ link)(?:\s*[|/,]\s*\w+)*$
         ",
     )
@@ -172,9 +172,18 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// Whether a word, punctuation around it aside, is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    STOP_WORDS.binary_search(&w.as_str()).is_ok()
+    // Stop words are short and ASCII: lower-case into a small buffer, without allocating.
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buf = [0u8; 8];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|key| STOP_WORDS.binary_search(&key).is_ok())
 }
 
 #[cfg(test)]
@@ -184,6 +193,8 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("The") && is_stop_word("(because,") && is_stop_word("THROUGH"));
+        assert!(!is_stop_word("sleep") && !is_stop_word("thé") && !is_stop_word("furthermore"));
     }
 
     #[test]

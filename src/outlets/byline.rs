@@ -34,13 +34,15 @@ impl Byline {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by\b[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by(?-u:\b)[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
     )
     .expect("valid regex")
 });
 
-static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:[,;&|/]|\band\b|\bwith\b)\s*").expect("valid regex"));
+static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[,;&|/]|(?-u:\b)and(?-u:\b)|(?-u:\b)with(?-u:\b))\s*|\s+[-–—]\s+")
+        .expect("valid regex")
+});
 
 /// Wire agencies as bylines write them, and their canonical names.
 const AGENCIES: &[(&str, &str)] = &[
@@ -141,6 +143,7 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
+        let part = strip_trailing_label(part);
         if is_role(part) {
             roles.push(part.to_string());
             continue;
@@ -165,29 +168,34 @@ pub fn parse(raw: &str) -> Byline {
 /// Photo and image credits, which name a photographer, not the article's author.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)\b\s*(?:credit|by)?\s*:",
+        r"(?i)^(?:photo(?:graph)?s?|image|picture|illustration|credit|source|via)(?-u:\b)\s*(?:credit|by)?\s*:",
     )
     .expect("valid regex")
 });
 
-/// `BySummer Swann` (a byline whose space the page's markup lost) -> `By Summer Swann`.
+/// `BySummer Swann`, `AuthorJane Doe` (a byline whose space the page's markup lost) ->
+/// `By Summer Swann`, `Author Jane Doe`.
 fn unglue_by(line: &str) -> std::borrow::Cow<'_, str> {
-    let mut rest = line.strip_prefix("By").unwrap_or("").chars();
-    match (rest.next(), rest.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => format!("By {}", &line[2..]).into(),
-        _ => line.into(),
+    for lead in ["By", "Author"] {
+        let mut rest = line.strip_prefix(lead).unwrap_or("").chars();
+        if let (Some(a), Some(b)) = (rest.next(), rest.next()) {
+            if a.is_uppercase() && b.is_lowercase() {
+                return format!("{lead} {}", &line[lead.len()..]).into();
+            }
+        }
     }
+    line.into()
 }
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by\b[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by(?-u:\b)[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
     )
     .expect("valid regex")
 });
 
 static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:on|at|in|[|•·—–-])\s.*$|\s*[|•·]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)\b.*$")
+    Regex::new(r"(?i)\s+(?:on|at|in|[|•·⋅—–-])\s.*$|\s*[|•·⋅]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)(?-u:\b).*$")
         .expect("valid regex")
 });
 
@@ -200,11 +208,48 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     }
     let line = unglue_by(&line);
     let caps = BY_LINE.captures(&line)?;
-    let names = caps.get(1).or_else(|| caps.get(2))?.as_str();
-    let names = BYLINE_TAIL.replace(names, "");
-    let by = parse(&names);
-    (!by.authors.is_empty() && by.authors.iter().all(|a| looks_like_name(a))).then_some(by)
+    let names = BYLINE_TAIL.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
+    let names = unglue_tail(&names);
+    let names = BYLINE_TAIL.replace(&names, "");
+    let mut by = parse(&names);
+    if !by.authors.first().is_some_and(|a| signs_like_name(a)) {
+        return None;
+    }
+    by.authors.retain(|a| signs_like_name(a));
+    Some(by)
 }
+
+/// A name as a byline signs it: [`looks_like_name`], or a team under a lower-case last
+/// word (`The Currency editors`, `the Garden Team`). Later parts of a byline that are not
+/// (`CEO of Example`, a job title after the name) are dropped by [`parse_line`].
+fn signs_like_name(s: &str) -> bool {
+    if looks_like_name(s) {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && ROLES.contains(&last.to_lowercase().as_str()) => {
+            rest[0].eq_ignore_ascii_case("the") && looks_like_name(&rest[1..].join(" "))
+        }
+        _ => false,
+    }
+}
+
+/// `Jane DoeIn Travel Tips`, `Jane Doe UpdatedJanuary 3` (a name glued to the category or
+/// date after it) -> `Jane Doe`.
+pub fn unglue_tail(text: &str) -> String {
+    let kept = |c: &regex::Captures| (1..=3).find_map(|i| c.get(i)).map_or("", |m| m.as_str()).to_string();
+    GLUED_TAIL.replace(text, kept).into_owned()
+}
+
+static GLUED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:([a-z])(?:In|On|At|Updated|Published|Posted|Last|Share|Follow|{months}|{m})(?-u:\b)|(\S)\s+(?:{months}|(?:{m}|May)\.?\s+\d)|(\S)\s+Updated).*$",
+        m = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        months = "January|February|March|April|June|July|August|September|October|November|December"
+    ))
+    .expect("valid regex")
+});
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
 pub fn looks_like_name(s: &str) -> bool {
@@ -220,6 +265,40 @@ pub fn looks_like_name(s: &str) -> bool {
 pub fn agency(part: &str) -> Option<&'static str> {
     let key = text::straighten(part.trim()).to_lowercase();
     AGENCIES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Job titles that only a person holds (unlike `Desk`, `Team` or `Expert`, which sign
+/// bylines of their own).
+const PERSONAL_ROLES: &[&str] =
+    &["writer", "editor", "reporter", "correspondent", "contributor", "columnist", "journalist", "author"];
+
+/// A name with a job title or a month glued on by the page's markup (`Jane Doe Writer`,
+/// `Jane Doe December` before a date) -> `Jane Doe`; kept whole unless two capitalised words
+/// stay in front.
+fn strip_trailing_label(part: &str) -> &str {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else { return part };
+    let key = last.to_lowercase();
+    let label = MONTHS.contains(&key.as_str()) || PERSONAL_ROLES.contains(&key.as_str());
+    if label && rest.len() >= 2 && !rest[0].eq_ignore_ascii_case("the") && looks_like_name(&rest.join(" ")) {
+        part[..part.len() - last.len()].trim_end()
+    } else {
+        part
+    }
 }
 
 fn is_credential(part: &str) -> bool {
@@ -283,7 +362,19 @@ mod tests {
         assert_eq!(names("By Korin MillerPublished: Jan 29, 2025"), Some(vec!["Korin Miller".to_string()]));
         assert_eq!(names("by the way, this is a sentence."), None);
         assert_eq!(names("ByNina Pineda"), Some(vec!["Nina Pineda".to_string()]));
+        assert_eq!(names("By Jane DoeIn Budget Travel"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane Doe UpdatedJanuary 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane DoeNovember 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Theresa May"), Some(vec!["Theresa May".to_string()]));
+        assert_eq!(names("By Spencer McIntyre"), Some(vec!["Spencer McIntyre".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
+        assert_eq!(names("By Jane Doe, CEO of Example Labs"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(
+            names("By Jane Doe ⋅ Senior Analyst ⋅ Updated May 6, 2025"),
+            Some(vec!["Jane Doe".to_string()])
+        );
+        assert_eq!(names("By the Example Garden team"), Some(vec!["the Example Garden team".to_string()]));
+        assert_eq!(names("By the way we went home"), None);
     }
 
     #[test]
@@ -310,5 +401,12 @@ mod tests {
         assert_eq!(names("Written by Mike Marshall, Shipping Expert"), ["Mike Marshall"]);
         assert_eq!(names("Author: Jane Doe MD"), ["Jane Doe"]);
         assert_eq!(names("The Investopedia Team"), ["The Investopedia Team"]);
+        assert_eq!(names("Jane Doe Writer"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe December"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe - Example Editorial Team"), ["Jane Doe"]);
+        assert_eq!(names("AuthorJane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Podium Staff"), ["Podium Staff"]);
+        assert_eq!(names("Garden Design Team"), ["Garden Design Team"]);
+        assert_eq!(names("Example Lifestyle Desk"), ["Example Lifestyle Desk"]);
     }
 }

@@ -9,6 +9,7 @@ mod blocks;
 pub mod byline;
 mod dump;
 mod generic;
+pub mod headline;
 pub mod hosts;
 mod kbs;
 mod kcna;
@@ -18,7 +19,7 @@ mod tbs;
 mod yonhap;
 
 pub use dump::{split_names, Page};
-pub use generic::printed_meta;
+pub use generic::{headline_candidates, printed_meta};
 
 use crate::article::Draft;
 use crate::dates::Zone;

@@ -81,7 +81,6 @@ const PLACES: &str = include_str!("../../data/people/places.txt");
 static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
 
 /// The classes of a word, whatever its case.
-#[cfg(test)]
 pub fn of(word: &str) -> Classes {
     of_hash(KeyHash::default().lower(word).finish())
 }

@@ -67,6 +67,35 @@ impl<'m> Extractor<'m> {
     }
 }
 
+/// Whether a short line reads as a person's full name (`Jane Doe`, `Mary-Kate O'Neil`,
+/// `Jean-Luc Aufranc`): two to four capitalised words, the first a known given name, none a
+/// month, function word or place/organisation marker, the last a known surname or no common
+/// English word. Menu labels and prompts (`Travel Tips`, `Select Page`, `Follow Us`) are not.
+pub fn is_person_name(line: &str) -> bool {
+    use classes::Class;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let class = |w: &str| classes::of(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words[0].split('-').next().unwrap_or(words[0]);
+    let last = class(words[words.len() - 1]);
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase()) || lexicon::is_particle(w);
+    let plain = |w: &&str| {
+        let c = class(w);
+        lexicon::is_particle(w)
+            || !(c.has(Class::MonthDay)
+                || c.has(Class::Function)
+                || c.has(Class::NonPerson)
+                || c.has(Class::Title))
+    };
+    words.iter().all(capitalised)
+        && words.iter().all(plain)
+        && (class(first).has(Class::Given) || class(first).has(Class::GivenTop))
+        && (last.has(Class::Surname) || last.has(Class::SurnameTop) || !last.has(Class::English))
+        && !line.chars().any(|c| c.is_ascii_digit() || c == '@')
+}
+
 /// Whether a name (its [`name_words`]) is one of the authors' (or a part of it, or the
 /// author's is a part of it).
 fn is_author(authors: &[Vec<String>], name: &[String]) -> bool {
@@ -88,6 +117,18 @@ fn name_words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn person_names_and_menu_labels() {
+        for name in ["Jane Doe", "Ryan Carrigan", "Mary-Kate Olsen", "Vincent van Gogh"] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for label in
+            ["Travel Tips", "Select Page", "Follow", "Sofia Gonzalez December", "Event Type", "Top 10 Tips"]
+        {
+            assert!(!is_person_name(label), "{label}");
+        }
+    }
 
     fn people(body: &str) -> Vec<String> {
         extract("", &[body.to_string()], &[])

@@ -1,0 +1,198 @@
+//! Fits the headline ranker of text dumps on a cleaning-dev style set and writes its weights.
+//!
+//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K]`
+//!
+//! DATA_DIR holds `gold.jsonl` (`id` and `title` per line) and `text/<id>.txt` page dumps.
+//! Every headline candidate of a page (see `newsdex::outlets::headline`) is labelled by
+//! whether it equals the gold title (case, quotes, dashes and spacing aside); the model is a
+//! conditional logit over each page's candidates (a softmax whose gold candidates should get
+//! the mass), fitted by full-batch gradient descent with an L2 penalty, so a run is
+//! deterministic. Before fitting on every page it prints the K-fold cross-validated share of
+//! pages whose top candidate is the gold title, counting pages with no gold candidate as
+//! misses: that is the honest figure, the weights file itself has seen every page.
+
+use std::io::{BufRead, BufReader};
+
+use anyhow::{bail, Context, Result};
+use newsdex::outlets::headline::{self, Features, NAMES};
+use newsdex::outlets::{headline_candidates, Page};
+use unicode_normalization::UnicodeNormalization;
+
+/// One page: its candidates' features and which of them are the gold title.
+struct Group {
+    id: String,
+    texts: Vec<String>,
+    features: Vec<Features>,
+    gold: Vec<bool>,
+}
+
+const ITERATIONS: usize = 1500;
+const RATE: f32 = 0.5;
+const L2: f32 = 0.002;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [data, out, rest @ ..] = args.as_slice() else {
+        bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE]")
+    };
+    let (mut folds, mut misses) = (5, None);
+    let mut rest = rest.iter();
+    while let Some(flag) = rest.next() {
+        match flag.as_str() {
+            "--folds" => folds = rest.next().context("--folds K")?.parse()?,
+            "--misses" => misses = Some(rest.next().context("--misses FILE")?),
+            other => bail!("unknown argument {other}"),
+        }
+    }
+    let groups = read_groups(data)?;
+    let usable = groups.iter().filter(|g| g.gold.contains(&true)).count();
+    eprintln!("{} pages, {usable} with the gold title among the candidates", groups.len());
+    let mut hits = 0;
+    for fold in 0..folds {
+        let train: Vec<&Group> =
+            groups.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, g)| g).collect();
+        let weights = fit(&train);
+        hits +=
+            groups.iter().enumerate().filter(|(i, g)| i % folds == fold && top_is_gold(&weights, g)).count();
+    }
+    eprintln!("{folds}-fold cross-validated title accuracy: {:.3}", hits as f64 / groups.len() as f64);
+    let all: Vec<&Group> = groups.iter().collect();
+    let weights = fit(&all);
+    let fitted = groups.iter().filter(|g| top_is_gold(&weights, g)).count();
+    eprintln!(
+        "accuracy of the final weights on the pages they were fitted on: {:.3}",
+        fitted as f64 / groups.len() as f64
+    );
+    if let Some(path) = misses {
+        std::fs::write(path, list_misses(&weights, &groups))
+            .with_context(|| format!("cannot write {path}"))?;
+    }
+    std::fs::write(out, render(&weights)).with_context(|| format!("cannot write {out}"))?;
+    Ok(())
+}
+
+fn read_groups(data: &str) -> Result<Vec<Group>> {
+    let gold = std::fs::File::open(format!("{data}/gold.jsonl")).context("cannot open gold.jsonl")?;
+    let mut groups = Vec::new();
+    for line in BufReader::new(gold).lines() {
+        let doc: serde_json::Value = serde_json::from_str(&line?)?;
+        let (Some(id), Some(title)) = (doc["id"].as_str(), doc["title"].as_str()) else { continue };
+        let raw =
+            std::fs::read_to_string(format!("{data}/text/{id}.txt")).with_context(|| format!("page {id}"))?;
+        let key = norm(title);
+        let (texts, features): (Vec<String>, Vec<Features>) =
+            headline_candidates(&Page::new(&raw)).into_iter().unzip();
+        let gold: Vec<bool> = texts.iter().map(|t| norm(t) == key).collect();
+        groups.push(Group { id: id.to_string(), texts, features, gold });
+    }
+    Ok(groups)
+}
+
+/// Compatibility form, straight quotes, one dash, single spaces, lower case.
+fn norm(s: &str) -> String {
+    let s: String = s.nfkc().collect();
+    let s = newsdex::text::straighten(&s).replace(['\u{201e}', '\u{00ab}', '\u{00bb}'], "\"");
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Each page whose top candidate is not the gold title: the top candidates with their scores
+/// and features, gold ones marked, for reading why.
+fn list_misses(weights: &Features, groups: &[Group]) -> String {
+    let mut text = String::new();
+    for g in groups.iter().filter(|g| !top_is_gold(weights, g)) {
+        let mut order: Vec<usize> = (0..g.texts.len()).collect();
+        order.sort_by(|a, b| {
+            headline::score(weights, &g.features[*b]).total_cmp(&headline::score(weights, &g.features[*a]))
+        });
+        text.push_str(&format!("== {} ({} candidates)\n", g.id, order.len()));
+        let gold_rank = order.iter().position(|i| g.gold[*i]);
+        for (rank, &i) in order.iter().enumerate().filter(|(r, _)| *r < 3 || Some(*r) == gold_rank) {
+            let mark = if g.gold[i] { '*' } else { ' ' };
+            let f: Vec<String> = g.features[i].iter().map(|x| format!("{x:.2}")).collect();
+            let score = headline::score(weights, &g.features[i]);
+            text.push_str(&format!("{mark}{rank:>3} {score:>7.2} {:.80} [{}]\n", g.texts[i], f.join(" ")));
+        }
+    }
+    text
+}
+
+fn top_is_gold(weights: &Features, g: &Group) -> bool {
+    let scores = g.features.iter().map(|f| headline::score(weights, f));
+    let top = scores.enumerate().max_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| i);
+    top.is_some_and(|i| g.gold[i])
+}
+
+/// Full-batch gradient descent on the mean negative log-likelihood of the gold candidates,
+/// over features scaled to unit spread (the weights are scaled back at the end).
+fn fit(groups: &[&Group]) -> Features {
+    let groups: Vec<&&Group> = groups.iter().filter(|g| g.gold.contains(&true)).collect();
+    let spread = spreads(groups.iter().flat_map(|g| g.features.iter()));
+    let scaled: Vec<Vec<Features>> =
+        groups.iter().map(|g| g.features.iter().map(|f| scale(f, &spread)).collect()).collect();
+    let mut w: Features = [0.0; NAMES.len()];
+    for _ in 0..ITERATIONS {
+        let mut grad: Features = [0.0; NAMES.len()];
+        for (g, scaled) in groups.iter().zip(&scaled) {
+            let probs = softmax(&scaled.iter().map(|f| headline::score(&w, f)).collect::<Vec<_>>());
+            let gold_mass: f32 = probs.iter().zip(&g.gold).filter(|(_, y)| **y).map(|(p, _)| p).sum();
+            for ((f, p), y) in scaled.iter().zip(&probs).zip(&g.gold) {
+                // d(-log sum_gold p)/d score_i = p_i - [gold] p_i / gold_mass
+                let d = p - if *y { p / gold_mass } else { 0.0 };
+                for (gk, x) in grad.iter_mut().zip(f) {
+                    *gk += d * x;
+                }
+            }
+        }
+        for (wk, gk) in w.iter_mut().zip(&grad) {
+            *wk -= RATE * (gk / groups.len() as f32 + L2 * *wk);
+        }
+    }
+    let mut out = w;
+    for (o, s) in out.iter_mut().zip(&spread) {
+        *o /= s;
+    }
+    out
+}
+
+fn spreads<'a>(rows: impl Iterator<Item = &'a Features>) -> Features {
+    let (mut sum, mut sq, mut n) = ([0.0f64; NAMES.len()], [0.0f64; NAMES.len()], 0.0f64);
+    for f in rows {
+        for k in 0..NAMES.len() {
+            sum[k] += f64::from(f[k]);
+            sq[k] += f64::from(f[k]) * f64::from(f[k]);
+        }
+        n += 1.0;
+    }
+    let mut out = [1.0f32; NAMES.len()];
+    for k in 0..NAMES.len() {
+        let var = sq[k] / n.max(1.0) - (sum[k] / n.max(1.0)).powi(2);
+        out[k] = if var > 1e-9 { var.sqrt() as f32 } else { 1.0 };
+    }
+    out
+}
+
+fn scale(f: &Features, spread: &Features) -> Features {
+    let mut out = *f;
+    for (o, s) in out.iter_mut().zip(spread) {
+        *o /= s;
+    }
+    out
+}
+
+fn softmax(scores: &[f32]) -> Vec<f32> {
+    let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exps: Vec<f32> = scores.iter().map(|s| (s - top).exp()).collect();
+    let total: f32 = exps.iter().sum();
+    exps.iter().map(|e| e / total).collect()
+}
+
+fn render(weights: &Features) -> String {
+    let mut text = String::from(
+        "# Headline ranker weights for text dumps, one feature a line (see src/outlets/headline.rs).\n\
+         # Written by examples/train_headline.rs; do not edit by hand.\n",
+    );
+    for (name, w) in NAMES.iter().zip(weights) {
+        text.push_str(&format!("{name}\t{w:.4}\n"));
+    }
+    text
+}

@@ -1,0 +1,476 @@
+//! The headline of a page dump: every title-like line above (or just inside) the article is
+//! a candidate, and a linear model over general signals ranks them.
+//!
+//! The signals are what makes a line a headline on any page, whatever browser printed it:
+//! its words recur in the article (a cookie banner's or a call to action's do not), it
+//! sits just above the text, it has a title's shape and length, a byline or date follows
+//! it, the page echoes it (breadcrumbs, a second copy), and it reads as no menu label,
+//! prompt or photo credit. The weights are in `data/headline/weights.tsv`, fitted on the
+//! cleaning-dev text dumps by `examples/train_headline.rs`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{self, Block, Kind};
+use super::byline;
+use crate::dates;
+use crate::text;
+
+/// The names of the features, in the order of [`Features`] and of the weights file: first
+/// those of the candidate's text, then those of its block and surroundings.
+pub const NAMES: [&str; 34] = [
+    "overlap",
+    "overlap_lead",
+    "matched_words",
+    "body_frequency",
+    "title_length",
+    "few_words",
+    "many_words",
+    "echo",
+    "name_like",
+    "credit",
+    "question",
+    "colon",
+    "trail",
+    "title_case",
+    "all_caps",
+    "call_to_action",
+    "second_person",
+    "sentence",
+    "cut",
+    "above",
+    "dist_above",
+    "dist_below",
+    "rank_above",
+    "copies",
+    "meta_after",
+    "meta_before",
+    "heading_above",
+    "kind_near",
+    "prose_just_above",
+    "prose_before",
+    "prose_just_below",
+    "siblings",
+    "prose_after",
+    "prose_above",
+];
+
+/// One candidate's feature values, in the order of [`NAMES`].
+pub type Features = [f32; NAMES.len()];
+
+const WEIGHTS_FILE: &str = include_str!("../../data/headline/weights.tsv");
+
+static WEIGHTS: LazyLock<Features> =
+    LazyLock::new(|| parse_weights(WEIGHTS_FILE).expect("data/headline/weights.tsv is valid"));
+
+/// Reads a weights file: `#` comments, then one `NAME<TAB>WEIGHT` line per feature.
+pub fn parse_weights(text: &str) -> Result<Features, String> {
+    let mut weights = [f32::NAN; NAMES.len()];
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (name, value) = line.split_once('\t').ok_or_else(|| format!("no tab in {line:?}"))?;
+        let at = NAMES.iter().position(|n| *n == name).ok_or_else(|| format!("unknown feature {name}"))?;
+        weights[at] = value.trim().parse().map_err(|_| format!("bad weight in {line:?}"))?;
+    }
+    match weights.iter().position(|w| w.is_nan()) {
+        Some(missing) => Err(format!("no weight for {}", NAMES[missing])),
+        None => Ok(weights),
+    }
+}
+
+/// How far above the article's first prose block, and how far into it, headlines are
+/// looked for (pages whose menus read like prose start the article too early).
+const ABOVE: usize = 400;
+const BELOW: usize = 400;
+
+/// One possible headline: a block's text, or the part of it before a site name or after a
+/// date (`TITLE | Site`, `TITLE - 3 May 2024`), with its features.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub block: usize,
+    pub text: String,
+    pub features: Features,
+}
+
+/// The headline among `blocks`, for the article running from block `start` to `end`.
+pub fn pick(blocks: &[Block], start: usize, end: usize) -> Option<Candidate> {
+    let scored = candidates(blocks, start, end).into_iter().map(|c| (score(&WEIGHTS, &c.features), c));
+    scored.max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, c)| c)
+}
+
+/// The model's score of one candidate.
+pub fn score(weights: &Features, f: &Features) -> f32 {
+    weights.iter().zip(f).map(|(w, x)| w * x).sum()
+}
+
+/// Every headline candidate with its features.
+pub fn candidates(blocks: &[Block], start: usize, end: usize) -> Vec<Candidate> {
+    let page = PageFacts::new(blocks, start, end);
+    let lowest = start.saturating_sub(ABOVE);
+    let highest = (start + BELOW).min(end);
+    let mut found = Vec::new();
+    let mut rank = (lowest..start).filter(|&i| page.title_like[i]).count();
+    for i in (lowest..=highest).filter(|&i| page.title_like[i]) {
+        rank = rank.saturating_sub(usize::from(i < start));
+        let shared = BlockFacts::new(blocks, i, &page, rank);
+        for (text, cut) in variants(&blocks[i].text) {
+            let features = features(&text, cut, &shared, &page);
+            found.push(Candidate { block: i, text, features });
+        }
+    }
+    found
+}
+
+/// A block's text and the headlines it may hold: the part before a site name or section
+/// (`TITLE | Site`, `TITLE – Site`), the last part of a trail (`Blog > TITLE`), the text
+/// without a date at its start or end. The flag tells a cut part from the whole.
+fn variants(text: &str) -> Vec<(String, bool)> {
+    let mut out = vec![(text.to_string(), false)];
+    let mut push = |part: &str| {
+        let part = part.trim().trim_matches(|c: char| matches!(c, '|' | '-' | '–' | '—' | ',' | ':')).trim();
+        if part.split_whitespace().count() >= 2 && part != text && !out.iter().any(|(t, _)| t == part) {
+            out.push((part.to_string(), true));
+        }
+    };
+    if let Some(m) = SITE_SEPARATOR.find(text) {
+        push(&text[..m.start()]);
+    }
+    if let Some(m) = TRAIL_ARROW.find_iter(text).last() {
+        push(&text[m.end()..]);
+    }
+    if let Some((_, at)) = dates::find_range(text) {
+        if at.start == 0 {
+            push(&text[at.end..]);
+        } else if text[at.end..].trim().is_empty() {
+            push(&text[..at.start]);
+        }
+    }
+    out
+}
+
+static SITE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+|\s*\|\s*").expect("valid regex"));
+static TRAIL_ARROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[>»›▸]\s*").expect("valid regex"));
+
+/// What every candidate of a page is measured against.
+struct PageFacts {
+    start: usize,
+    end: usize,
+    /// Content words of the article's prose, with their counts.
+    body: HashMap<String, usize>,
+    /// Content words of the article's first prose blocks.
+    lead: HashSet<String>,
+    echoes: HashSet<String>,
+    /// Whether each block of the page can be a headline.
+    title_like: Vec<bool>,
+    /// Whether each block is a byline or date line.
+    meta: Vec<bool>,
+    /// How many prose blocks come before each block (and all of them, at the end).
+    prose_before: Vec<usize>,
+}
+
+impl PageFacts {
+    fn new(blocks: &[Block], start: usize, end: usize) -> PageFacts {
+        let prose = || blocks[start..=end].iter().filter(|b| b.kind >= Kind::Near);
+        let mut body = HashMap::new();
+        for w in prose().flat_map(|b| content_words(&b.text)) {
+            *body.entry(w).or_default() += 1;
+        }
+        let lead = prose().take(3).flat_map(|b| content_words(&b.text)).collect();
+        let mut prose_before = Vec::with_capacity(blocks.len() + 1);
+        let mut count = 0;
+        for b in blocks {
+            prose_before.push(count);
+            count += usize::from(b.kind == Kind::Good);
+        }
+        prose_before.push(count);
+        let (title_like, meta) = blocks.iter().map(shape).unzip();
+        PageFacts { start, end, body, lead, echoes: echo_keys(blocks), title_like, meta, prose_before }
+    }
+
+    /// Prose blocks among blocks `from..to`.
+    fn prose_between(&self, from: usize, to: usize) -> usize {
+        let to = to.min(self.prose_before.len() - 1);
+        self.prose_before[to] - self.prose_before[from.min(to)]
+    }
+}
+
+/// The features of a candidate's block and its surroundings, the same for each variant.
+struct BlockFacts {
+    values: [f32; 15],
+    /// Whether the block is prose inside the article, so that its words count once less there.
+    in_prose: bool,
+}
+
+impl BlockFacts {
+    fn new(blocks: &[Block], i: usize, page: &PageFacts, rank: usize) -> BlockFacts {
+        let b = &blocks[i];
+        let above = i < page.start;
+        let siblings =
+            (i.saturating_sub(3)..(i + 4).min(blocks.len())).filter(|&j| j != i && page.title_like[j]);
+        let values = [
+            flag(above),
+            if above { ((page.start - i) as f32).ln_1p() } else { 0.0 },
+            if above { 0.0 } else { ((i - page.start) as f32).ln_1p() },
+            (rank as f32).ln_1p(),
+            flag(b.copies > 1),
+            flag(page.meta.iter().skip(i + 1).take(4).any(|m| *m)),
+            flag(page.meta[i.saturating_sub(2)..i].iter().any(|m| *m)),
+            flag(i > 0 && page.title_like[i - 1] && is_heading_above(&blocks[i - 1])),
+            flag(b.kind >= Kind::Near),
+            flag(page.prose_between(i.saturating_sub(3), i) > 0),
+            (page.prose_before[i] as f32).ln_1p(),
+            flag(page.prose_between(i + 1, i + 6) > 0),
+            (siblings.count() as f32).ln_1p(),
+            (page.prose_between(i + 1, i + 21) as f32).ln_1p(),
+            (page.prose_between(i.saturating_sub(20), i) as f32).ln_1p(),
+        ];
+        BlockFacts { values, in_prose: b.kind >= Kind::Near && (page.start..=page.end).contains(&i) }
+    }
+}
+
+fn flag(x: bool) -> f32 {
+    if x {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Features {
+    let words = content_words(text);
+    let count = text.split_whitespace().count();
+    let share = |found: usize| if words.is_empty() { 0.0 } else { found as f32 / words.len() as f32 };
+    let own = usize::from(block.in_prose);
+    let counts: Vec<usize> =
+        words.iter().map(|w| page.body.get(w).map_or(0, |n| n.saturating_sub(own))).collect();
+    let in_body = counts.iter().filter(|n| **n > 0).count();
+    let in_lead = words.iter().filter(|w| page.lead.contains(*w)).count();
+    let frequency = counts.iter().map(|n| (*n as f32).ln_1p()).sum::<f32>() / words.len().max(1) as f32;
+    let ends_sentence = text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', ':']);
+    let mut f = [0.0; NAMES.len()];
+    let text_values = [
+        share(in_body),
+        share(in_lead),
+        (in_body.min(6) as f32) / 6.0,
+        frequency,
+        flag((4..=25).contains(&count)),
+        flag(count <= 3),
+        flag(count > 25),
+        flag(page.echoes.contains(&fold(text))),
+        flag(count <= 3 && byline::looks_like_name(text)),
+        flag(CREDIT.is_match(text)),
+        flag(text.ends_with('?')),
+        flag(text.contains(':')),
+        flag(TRAIL.find(text).is_some_and(|m| m.as_str().trim() != "/")),
+        title_case(text),
+        flag(text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)),
+        flag(CALL_TO_ACTION.is_match(text)),
+        flag(SECOND_PERSON.is_match(text)),
+        flag(ends_sentence),
+        flag(cut),
+    ];
+    f[..text_values.len()].copy_from_slice(&text_values);
+    f[text_values.len()..].copy_from_slice(&block.values);
+    f
+}
+
+/// Lower-cased words of three letters or more that are not stop words, a plural `s` off:
+/// the words a headline and its article share.
+fn content_words(text: &str) -> Vec<String> {
+    let mut seen = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().count() < 3 || blocks::is_stop_word(w) {
+            continue;
+        }
+        let mut w = w.to_lowercase();
+        if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+            w.pop();
+        }
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen
+}
+
+/// Share of a line's words, stop words aside, that start with a capital or a digit.
+fn title_case(text: &str) -> f32 {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !blocks::is_stop_word(w)).collect();
+    let upper =
+        words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())).count();
+    if words.is_empty() {
+        0.0
+    } else {
+        upper as f32 / words.len() as f32
+    }
+}
+
+/// Whether a block can be a headline, and whether it is a byline or date line; the date
+/// and byline patterns are tried once, and only on short blocks.
+fn shape(b: &Block) -> (bool, bool) {
+    if b.words > 40 || b.text.len() > 1000 {
+        return (false, false);
+    }
+    let date = dates::find_in(&b.text);
+    let by = byline::parse_line(&b.text).is_some();
+    let meta = by || (b.words <= 12 && date.is_some());
+    let title_like = is_title_shaped(b) && !by && date.is_none_or(|(_, at)| at > 0 && b.words > 6);
+    (title_like, meta)
+}
+
+/// Whether a block is itself a heading line, so that the one below it is its standfirst.
+fn is_heading_above(b: &Block) -> bool {
+    !b.bullet && (4..=25).contains(&b.words) && !CREDIT.is_match(&b.text) && TRAIL.find(&b.text).is_none()
+}
+
+/// Folded first and last parts of the page's trails and titles (`Home > Blog > TITLE`,
+/// `TITLE | Site`): a line the page echoes this way is its headline.
+fn echo_keys(blocks: &[Block]) -> HashSet<String> {
+    let ends = |b: &Block| {
+        let parts: Vec<&str> = TRAIL.split(&b.text).filter(|p| !p.trim().is_empty()).collect();
+        (parts.len() >= 2).then(|| [fold(parts[0]), fold(parts[parts.len() - 1])])
+    };
+    blocks.iter().filter_map(ends).flatten().collect()
+}
+
+/// Lower-cased letters and digits only: for finding a headline among lines.
+pub fn fold(s: &str) -> String {
+    text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+static TRAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[>»›▸]\s*|\s+[/|\-–—]\s+|/").expect("valid regex"));
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)//|getty|shutterstock|(?-u:\b)credit(?-u:\b)|(?-u:\b)photo(?:graph)?(?-u:\b)|(?-u:\b)image(?-u:\b)|(?-u:\b)courtesy(?-u:\b)|^(?:updated|published|posted|last)(?-u:\b)|(?-u:\b)(?:logo|icon|avatar|headshot|picture of|profile (?:pic|image|photo))(?-u:\b)|\[ *\]|\[(?:submit|search|go)\]|(?-u:\b)(?:sign in|log ?in|sign up)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Lines that ask the reader to do something: buttons and prompts, not headlines.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:get|view|see|read|learn|sign|log|download|join|try|book|request|contact|explore|discover|subscribe|shop|buy|watch|start|find|browse|register|schedule|claim|call|click|follow|visit|check|apply|save|share|let|grow|talk|chat)(?-u:\b)|(?-u:\b)(?:free trial|demo|learn more|read more|view all|see all|see more|get started|sign up|click here)(?-u:\b)")
+        .expect("valid regex")
+});
+
+static SECOND_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:you|your|you're|yours)(?-u:\b)").expect("valid regex"));
+
+/// Whether a block has a headline's shape: some words, starting like a title, not a menu
+/// item, a list item or a clause.
+fn is_title_shaped(b: &Block) -> bool {
+    let chars = b.text.chars().count();
+    (2..=40).contains(&b.words)
+        && (8..=250).contains(&chars)
+        && b.kind != Kind::Bad
+        && !b.bullet
+        && !b.text.ends_with([',', ';'])
+        && b.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_weights_name_every_feature() {
+        assert!(parse_weights(WEIGHTS_FILE).is_ok());
+        assert!(parse_weights("overlap\t1").unwrap_err().starts_with("no weight"));
+        assert!(parse_weights("nonsense\t1").is_err());
+    }
+
+    #[test]
+    fn content_words_skip_stop_words_and_plurals() {
+        assert_eq!(content_words("The Top Trends of the Year in trend"), ["top", "trend", "year"]);
+    }
+
+    #[test]
+    fn a_headline_shares_words_with_its_article_and_a_banner_does_not() {
+        let prose = "Sleep matters more than most people think, and these ten simple tips for \
+                     better sleep help people of every age improve their memory, mood and health.";
+        let text = ["We value your privacy", "", "Ten Tips for Better Sleep", "", prose];
+        let blocks = blocks::split(&text);
+        let found = candidates(&blocks, 2, 2);
+        let overlap = |i: usize| found.iter().find(|c| c.block == i).map(|c| c.features[0]);
+        assert_eq!(overlap(1), Some(1.0));
+        assert_eq!(overlap(0), Some(0.0));
+        assert_eq!(pick(&blocks, 2, 2).map(|c| c.text).as_deref(), Some("Ten Tips for Better Sleep"));
+    }
+
+    #[test]
+    fn trails_and_page_titles_echo_the_headline() {
+        let text = [
+            "Home > Blog > Ten Tips for Better Sleep",
+            "",
+            "Ten Tips for Better Sleep",
+            "",
+            "Best Sleep Tips | Sleep Site",
+        ];
+        let echoes = echo_keys(&blocks::split(&text));
+        assert!(echoes.contains(&fold("Ten Tips for Better Sleep")));
+        assert!(echoes.contains(&fold("Best Sleep Tips")));
+        assert!(!echoes.contains(&fold("Home > Blog > Ten Tips for Better Sleep")));
+    }
+
+    #[test]
+    fn a_line_below_a_heading_is_its_standfirst() {
+        let text = [
+            "Ten Tips for Better Sleep Tonight",
+            "",
+            "Home > Blog > Sleep tips for you",
+            "",
+            "Search for: [ ] Search",
+        ];
+        let blocks = blocks::split(&text);
+        let heading = |b: &Block| shape(b).0 && is_heading_above(b);
+        assert!(heading(&blocks[0]));
+        assert!(!heading(&blocks[1]));
+        assert!(!heading(&blocks[2]));
+    }
+
+    #[test]
+    fn alt_text_form_fields_and_prompts_are_marked() {
+        for line in [
+            "Picture of Andrew King",
+            "Search terms [ ] [SUBMIT]",
+            "Buy me a coffee logo",
+            "Sign in to comment",
+        ] {
+            assert!(CREDIT.is_match(line), "{line}");
+        }
+        assert!(!CREDIT.is_match("Best Audiobook Subscriptions in 2025 [Tried 11 Services]"));
+        assert!(CALL_TO_ACTION.is_match("View All Insights"));
+        assert!(CALL_TO_ACTION.is_match("Book a free demo today"));
+        assert!(!CALL_TO_ACTION.is_match("The Best Restaurants in Town"));
+    }
+
+    #[test]
+    fn site_names_trails_and_dates_are_cut_off_candidates() {
+        let texts = |s: &str| variants(s).into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(
+            texts("Ten Tips for Sleep | Sleep Site"),
+            ["Ten Tips for Sleep | Sleep Site", "Ten Tips for Sleep"]
+        );
+        assert_eq!(texts("Blog > Ten Tips for Sleep"), ["Blog > Ten Tips for Sleep", "Ten Tips for Sleep"]);
+        assert_eq!(
+            texts("Ten Tips for Sleep - 3 May 2024"),
+            ["Ten Tips for Sleep - 3 May 2024", "Ten Tips for Sleep"]
+        );
+        assert_eq!(
+            texts("May 3, 2024 Ten Tips for Sleep"),
+            ["May 3, 2024 Ten Tips for Sleep", "Ten Tips for Sleep"]
+        );
+        assert_eq!(texts("Well-being at work"), ["Well-being at work"]);
+        assert!(!variants("Ten Tips for Sleep")[0].1);
+    }
+
+    #[test]
+    fn title_case_counts_capitalised_content_words() {
+        assert_eq!(title_case("Ten Tips for Better Sleep"), 1.0);
+        assert_eq!(title_case("ten tips for better Sleep"), 0.25);
+    }
+}
