@@ -187,12 +187,9 @@ fn softmax(scores: &[f32]) -> Vec<f32> {
 }
 
 fn render(weights: &Features) -> String {
-    let mut text = String::from(
-        "# Headline ranker weights for text dumps, one feature a line (see src/outlets/headline.rs).\n\
-         # Written by examples/train_headline.rs; do not edit by hand.\n",
-    );
-    for (name, w) in NAMES.iter().zip(weights) {
-        text.push_str(&format!("{name}\t{w:.4}\n"));
-    }
-    text
+    let header = [
+        "Headline ranker weights for text dumps, one feature a line (see src/outlets/headline.rs).",
+        "Written by examples/train_headline.rs; do not edit by hand.",
+    ];
+    newsdex::outlets::weights::render(&header, &NAMES, weights)
 }

@@ -172,18 +172,30 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
-/// Whether a word, punctuation around it aside, is an English stop word.
-pub fn is_stop_word(word: &str) -> bool {
-    // Stop words are short and ASCII: lower-case into a small buffer, without allocating.
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut buf = [0u8; 8];
-    if w.len() > buf.len() || !w.is_ascii() {
-        return false;
+/// The stop words packed into integers (see [`pack`]), sorted: a lookup compares integers
+/// instead of strings, which matters because every word of every page is looked up.
+static PACKED_STOP_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut packed: Vec<u64> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
+    packed.sort_unstable();
+    packed
+});
+
+/// An ASCII word of at most 8 letters as one integer, lower-cased.
+fn pack(word: &str) -> Option<u64> {
+    if word.len() > 8 || !word.is_ascii() {
+        return None;
     }
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+    let mut buf = [0u8; 8];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|key| STOP_WORDS.binary_search(&key).is_ok())
+    Some(u64::from_be_bytes(buf))
+}
+
+/// Whether a word, punctuation around it aside, is an English stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    pack(w).is_some_and(|key| PACKED_STOP_WORDS.binary_search(&key).is_ok())
 }
 
 #[cfg(test)]

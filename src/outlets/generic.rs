@@ -8,6 +8,7 @@
 //! looked for between the headline and the text.
 
 use super::blocks::{self, Block, Kind};
+use super::content::{self, Anchors};
 use super::dump::{self, Page};
 use super::headline::{self, fold};
 use super::{byline, Outlet};
@@ -26,39 +27,87 @@ impl Outlet for Generic {
     }
 
     fn parse_dump(&self, page: &Page) -> Draft {
-        let lines: Vec<&str> = page.text.lines().collect();
-        let blocks = blocks::split(&lines);
-        let mut draft = Draft::default();
-        let Some((start, end)) = article_span(&blocks) else {
-            if let Some(first) = blocks.first() {
-                (draft.tags, draft.headline) = dump::split_headline_tags(&first.text);
-            }
-            return draft;
-        };
-        let picked = headline::pick(&blocks, start, end);
-        let head = picked.as_ref().map(|c| c.block);
-        let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
-        if let Some(c) = picked {
-            (draft.tags, draft.headline) = dump::split_headline_tags(&c.text);
+        let Reading { blocks, mut draft, at } = read(page);
+        if let Some(at) = at {
+            draft.paragraphs = content::article(&blocks, at)
+                .into_iter()
+                .map(|i| &blocks[i])
+                .filter(|b| !is_aside(b, at, &blocks, &draft))
+                .map(|b| b.text.clone())
+                .collect();
         }
-        let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
-        // A headline found deep in the article (or its last block) still gets the lines
-        // around it searched.
-        let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
-        let below = &blocks[..(end + 20).min(blocks.len())];
-        draft.authors = find_byline(window, &blocks[..=end], below).authors;
-        draft.published = find_date(window, head.map(|h| h - from), page.zone)
-            .or_else(|| first_date(&blocks[..=end], page.zone))
-            .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
-        let skip = |b: &Block| Some(b.line) == head.map(|h| blocks[h].line) || is_meta_line(b, &draft);
-        draft.paragraphs = blocks[start..=end]
-            .iter()
-            .filter(|b| b.kind != Kind::Bad && !skip(b))
-            .filter(|b| !dump::is_email_line(&b.text))
-            .map(|b| b.text.clone())
-            .collect();
         draft
     }
+}
+
+/// A page dump read as far as the choice of its text: its blocks, the headline, byline and
+/// date, and where the article was first placed.
+struct Reading {
+    blocks: Vec<Block>,
+    draft: Draft,
+    at: Option<Anchors>,
+}
+
+fn read(page: &Page) -> Reading {
+    let lines: Vec<&str> = page.text.lines().collect();
+    let blocks = blocks::split(&lines);
+    let mut draft = Draft::default();
+    let Some((start, end)) = article_span(&blocks) else {
+        if let Some(first) = blocks.first() {
+            (draft.tags, draft.headline) = dump::split_headline_tags(&first.text);
+        }
+        return Reading { blocks, draft, at: None };
+    };
+    let picked = headline::pick(&blocks, start, end);
+    let head = picked.as_ref().map(|c| c.block);
+    let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
+    if let Some(c) = picked {
+        (draft.tags, draft.headline) = dump::split_headline_tags(&c.text);
+    }
+    let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+    // A headline found deep in the article (or its last block) still gets the lines
+    // around it searched.
+    let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
+    let below = &blocks[..(end + 20).min(blocks.len())];
+    draft.authors = find_byline(window, &blocks[..=end], below).authors;
+    draft.published = find_date(window, head.map(|h| h - from), page.zone)
+        .or_else(|| first_date(&blocks[..=end], page.zone))
+        .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
+    Reading { blocks, draft, at: Some(Anchors { start, end, head }) }
+}
+
+/// Whether a block the model keeps is the headline (or shares its line), the byline or date
+/// line, or an e-mail line, which are not the article's text.
+fn is_aside(b: &Block, at: Anchors, blocks: &[Block], draft: &Draft) -> bool {
+    Some(b.line) == at.head.map(|h| blocks[h].line) || is_meta_line(b, draft) || dump::is_email_line(&b.text)
+}
+
+/// Every block of a page dump with its features and whether it is the headline, byline or
+/// date (never the text): what the block model's weights are fitted on.
+pub fn body_blocks(page: &Page) -> Vec<BodyBlock> {
+    let Reading { blocks, draft, at } = read(page);
+    let Some(at) = at else { return Vec::new() };
+    let features = content::features(&blocks, at);
+    blocks
+        .iter()
+        .zip(features)
+        .map(|(b, features)| BodyBlock {
+            text: b.text.clone(),
+            letters: b.letters,
+            aside: is_aside(b, at, &blocks, &draft),
+            features,
+        })
+        .collect()
+}
+
+/// One block of a page dump as the block model sees it.
+#[derive(Debug, Clone)]
+pub struct BodyBlock {
+    pub text: String,
+    pub letters: usize,
+    /// The headline, byline, date or e-mail line: left out whatever the model says.
+    pub aside: bool,
+    pub features: content::Features,
 }
 
 /// Every headline candidate of a page dump, as the headline it would give and its features:

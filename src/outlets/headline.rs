@@ -65,18 +65,9 @@ const WEIGHTS_FILE: &str = include_str!("../../data/headline/weights.tsv");
 static WEIGHTS: LazyLock<Features> =
     LazyLock::new(|| parse_weights(WEIGHTS_FILE).expect("data/headline/weights.tsv is valid"));
 
-/// Reads a weights file: `#` comments, then one `NAME<TAB>WEIGHT` line per feature.
+/// Reads the ranker's weights file (see [`super::weights`]).
 pub fn parse_weights(text: &str) -> Result<Features, String> {
-    let mut weights = [f32::NAN; NAMES.len()];
-    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (name, value) = line.split_once('\t').ok_or_else(|| format!("no tab in {line:?}"))?;
-        let at = NAMES.iter().position(|n| *n == name).ok_or_else(|| format!("unknown feature {name}"))?;
-        weights[at] = value.trim().parse().map_err(|_| format!("bad weight in {line:?}"))?;
-    }
-    match weights.iter().position(|w| w.is_nan()) {
-        Some(missing) => Err(format!("no weight for {}", NAMES[missing])),
-        None => Ok(weights),
-    }
+    super::weights::parse(text, &NAMES)
 }
 
 /// How far above the article's first prose block, and how far into it, headlines are

@@ -7,6 +7,7 @@ mod ap;
 mod bbc;
 mod blocks;
 pub mod byline;
+pub mod content;
 mod dump;
 mod generic;
 pub mod headline;
@@ -16,10 +17,11 @@ mod kcna;
 pub mod plain;
 mod reuters;
 mod tbs;
+pub mod weights;
 mod yonhap;
 
 pub use dump::{split_names, Page};
-pub use generic::{headline_candidates, printed_meta};
+pub use generic::{body_blocks, headline_candidates, printed_meta, BodyBlock};
 
 use crate::article::Draft;
 use crate::dates::Zone;
