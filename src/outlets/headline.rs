@@ -136,13 +136,19 @@ fn variants(text: &str) -> Vec<(String, bool)> {
     if let Some(m) = SITE_SEPARATOR.find(text) {
         push(&text[..m.start()]);
     }
+    if let Some(m) = SITE_SEPARATOR.find_iter(text).last() {
+        push(&text[m.end()..]);
+    }
+    if let Some(m) = LABEL.find(text) {
+        push(&text[m.end()..]);
+    }
     if let Some(m) = TRAIL_ARROW.find_iter(text).last() {
         push(&text[m.end()..]);
     }
     if let Some((_, at)) = dates::find_range(text) {
         if at.start == 0 {
             push(&text[at.end..]);
-        } else if text[at.end..].trim().is_empty() {
+        } else {
             push(&text[..at.start]);
         }
     }
@@ -151,6 +157,9 @@ fn variants(text: &str) -> Vec<(String, bool)> {
 
 static SITE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+|\s*\|\s*").expect("valid regex"));
+/// A one- or two-word label before a colon (`Blog: TITLE`, `PROJECT: TITLE`).
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][\w&]*(?: [A-Z][\w&]*)?:\s*").expect("valid regex"));
 static TRAIL_ARROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[>»›▸]\s*").expect("valid regex"));
 
 /// What every candidate of a page is measured against.
@@ -313,11 +322,20 @@ fn shape(b: &Block) -> (bool, bool) {
     if b.words > 40 || b.text.len() > 1000 {
         return (false, false);
     }
-    let date = dates::find_in(&b.text);
+    let date = dates::find_range(&b.text);
     let by = byline::parse_line(&b.text).is_some();
     let meta = by || (b.words <= 12 && date.is_some());
-    let title_like = is_title_shaped(b) && !by && date.is_none_or(|(_, at)| at > 0 && b.words > 6);
+    let title_like = is_title_shaped(b) && !by && date.is_none_or(|(_, at)| titled_beside(&b.text, at));
     (title_like, meta)
+}
+
+/// Whether a line with a date in it holds a title beside the date (`Backup Strategy
+/// January 22nd, 2019`, `Dec 18 2025 Preparing a transition`): two words or more before
+/// it, or after a date that opens the line.
+fn titled_beside(text: &str, at: std::ops::Range<usize>) -> bool {
+    let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let beside = if at.start == 0 { &text[at.end..] } else { &text[..at.start] };
+    words(beside) >= 2
 }
 
 /// Whether a block is itself a heading line, so that the one below it is its standfirst.
@@ -366,10 +384,16 @@ fn is_title_shaped(b: &Block) -> bool {
         && b.kind != Kind::Bad
         && !b.bullet
         && !b.text.ends_with([',', ';'])
-        && b.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        && (b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+            || starts_with_brand(&b.text))
+}
+
+/// Whether a line opens with a lower-case brand or identifier, which titles keep as written
+/// (`iPhone 17 review`, `n8n: a guide`, `rustc_codegen: progress`), unlike a lower-case clause.
+fn starts_with_brand(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_lowercase)
+        && first.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -453,12 +477,14 @@ mod tests {
         let texts = |s: &str| variants(s).into_iter().map(|(t, _)| t).collect::<Vec<_>>();
         assert_eq!(
             texts("Ten Tips for Sleep | Sleep Site"),
-            ["Ten Tips for Sleep | Sleep Site", "Ten Tips for Sleep"]
+            ["Ten Tips for Sleep | Sleep Site", "Ten Tips for Sleep", "Sleep Site"]
         );
+        assert!(texts("Case Study: Moving a Plant Online").contains(&"Moving a Plant Online".to_string()));
+        assert!(texts("Backup Strategy March 5, 2024 by Jane").contains(&"Backup Strategy".to_string()));
         assert_eq!(texts("Blog > Ten Tips for Sleep"), ["Blog > Ten Tips for Sleep", "Ten Tips for Sleep"]);
         assert_eq!(
             texts("Ten Tips for Sleep - 3 May 2024"),
-            ["Ten Tips for Sleep - 3 May 2024", "Ten Tips for Sleep"]
+            ["Ten Tips for Sleep - 3 May 2024", "Ten Tips for Sleep", "3 May 2024"]
         );
         assert_eq!(
             texts("May 3, 2024 Ten Tips for Sleep"),
@@ -472,5 +498,23 @@ mod tests {
     fn title_case_counts_capitalised_content_words() {
         assert_eq!(title_case("Ten Tips for Better Sleep"), 1.0);
         assert_eq!(title_case("ten tips for better Sleep"), 0.25);
+    }
+
+    #[test]
+    fn a_dated_line_is_a_title_when_two_words_stand_beside_the_date() {
+        let at = |t: &str| dates::find_range(t).unwrap().1;
+        let line = "Backup Strategy March 5, 2024";
+        assert!(titled_beside(line, at(line)));
+        let line = "March 5, 2024 Backup Strategy";
+        assert!(titled_beside(line, at(line)));
+        let line = "Posted March 5, 2024";
+        assert!(!titled_beside(line, at(line)));
+    }
+
+    #[test]
+    fn lower_case_brands_open_titles_and_clauses_do_not() {
+        assert!(starts_with_brand("iPhone 17 review"));
+        assert!(starts_with_brand("n8n: A Guide"));
+        assert!(!starts_with_brand("person standing on a scale"));
     }
 }
