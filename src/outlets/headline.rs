@@ -20,7 +20,7 @@ use crate::text;
 
 /// The names of the features, in the order of [`Features`] and of the weights file: first
 /// those of the candidate's text, then those of its block and surroundings.
-pub const NAMES: [&str; 34] = [
+pub const NAMES: [&str; 36] = [
     "overlap",
     "overlap_lead",
     "matched_words",
@@ -40,6 +40,8 @@ pub const NAMES: [&str; 34] = [
     "second_person",
     "sentence",
     "cut",
+    "menu_like",
+    "glued",
     "above",
     "dist_above",
     "dist_below",
@@ -279,6 +281,8 @@ fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Feat
         flag(SECOND_PERSON.is_match(text)),
         flag(ends_sentence),
         flag(cut),
+        flag(is_menu_like(text)),
+        flag(glued_words(text) >= 2),
     ];
     f[..text_values.len()].copy_from_slice(&text_values);
     f[text_values.len()..].copy_from_slice(&block.values);
@@ -335,7 +339,29 @@ fn shape(b: &Block) -> (bool, bool) {
 fn titled_beside(text: &str, at: std::ops::Range<usize>) -> bool {
     let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     let beside = if at.start == 0 { &text[at.end..] } else { &text[..at.start] };
-    words(beside) >= 2
+    words(beside) >= 2 && dates::find_range(beside).is_none()
+}
+
+/// Whether a line reads as a row of menu labels: six words or more, none of them a stop
+/// word and no sentence punctuation (`Privacy Accessibility HTML Images Forms CSS`), where
+/// a headline that long has an article or a preposition.
+fn is_menu_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    words.len() >= 6 && !words.iter().any(|w| blocks::is_stop_word(w)) && !text.contains([':', '?', '!', '.'])
+}
+
+/// How many times a capital follows three lower-case letters inside a word: links printed
+/// without spaces between them (`thoughtsFacebookInstagram`), where a brand has one at most.
+fn glued_words(text: &str) -> usize {
+    let mut lower_run = 0;
+    let mut joins = 0;
+    for c in text.chars() {
+        if c.is_uppercase() && lower_run >= 3 {
+            joins += 1;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    joins
 }
 
 /// Whether a block is itself a heading line, so that the one below it is its standfirst.
@@ -368,7 +394,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that ask the reader to do something: buttons and prompts, not headlines.
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:get|view|see|read|learn|sign|log|download|join|try|book|request|contact|explore|discover|subscribe|shop|buy|watch|start|find|browse|register|schedule|claim|call|click|follow|visit|check|apply|save|share|let|grow|talk|chat)(?-u:\b)|(?-u:\b)(?:free trial|demo|learn more|read more|view all|see all|see more|get started|sign up|click here)(?-u:\b)")
+    Regex::new(r"(?i)^(?:skip|search|get|view|see|read|learn|sign|log|download|join|try|book|request|contact|explore|discover|subscribe|shop|buy|watch|start|find|browse|register|schedule|claim|call|click|follow|visit|check|apply|save|share|let|grow|talk|chat)(?-u:\b)|(?-u:\b)(?:free trial|demo|learn more|read more|view all|see all|see more|get started|sign up|click here)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -507,6 +533,8 @@ mod tests {
         assert!(titled_beside(line, at(line)));
         let line = "March 5, 2024 Backup Strategy";
         assert!(titled_beside(line, at(line)));
+        let line = "Dec 19, 2025 | Last updated on Dec 19, 2025 | 5 min read";
+        assert!(!titled_beside(line, at(line)));
         let line = "Posted March 5, 2024";
         assert!(!titled_beside(line, at(line)));
     }
@@ -516,5 +544,14 @@ mod tests {
         assert!(starts_with_brand("iPhone 17 review"));
         assert!(starts_with_brand("n8n: A Guide"));
         assert!(!starts_with_brand("person standing on a scale"));
+    }
+
+    #[test]
+    fn menu_rows_and_glued_links_are_told_from_headlines() {
+        assert!(is_menu_like("Privacy Accessibility HTML Images Responsive Design Forms"));
+        assert!(!is_menu_like("How to Use Social Media Ecommerce in 2025"));
+        assert!(!is_menu_like("Best Long Distance Moving Companies"));
+        assert_eq!(glued_words("Daily thoughtsFacebookInstagramTwitter"), 3);
+        assert_eq!(glued_words("Ten WordPress Plugins for YouTube"), 1);
     }
 }
