@@ -82,8 +82,9 @@ pub fn parse_weights(text: &str) -> Result<Features, String> {
 }
 
 /// How far above the article's first prose block, and how far into it, headlines are
-/// looked for (pages whose menus read like prose start the article too early).
-const ABOVE: usize = 400;
+/// looked for: pages whose menus read like prose start the article too early, and pages
+/// whose comments or FAQ outweigh a short article start it far below the headline.
+const ABOVE: usize = 1500;
 const BELOW: usize = 400;
 
 /// One possible headline: a block's text, or the part of it before a site name or after a
