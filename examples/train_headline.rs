@@ -1,6 +1,6 @@
 //! Fits the headline ranker of text dumps on a cleaning-dev style set and writes its weights.
 //!
-//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K]`
+//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...`
 //!
 //! DATA_DIR holds `gold.jsonl` (`id` and `title` per line) and `text/<id>.txt` page dumps.
 //! Every headline candidate of a page (see `newsdex::outlets::headline`) is labelled by
@@ -9,7 +9,9 @@
 //! the mass), fitted by full-batch gradient descent with an L2 penalty, so a run is
 //! deterministic. Before fitting on every page it prints the K-fold cross-validated share of
 //! pages whose top candidate is the gold title, counting pages with no gold candidate as
-//! misses: that is the honest figure, the weights file itself has seen every page.
+//! misses: that is the honest figure, the weights file itself has seen every page. Each
+//! `--test DIR` (the same pages printed by another browser, in the same order) is scored fold by
+//! fold too: weights fitted on the other folds' dumps, tested on this fold's pages as printed there.
 
 use std::io::{BufRead, BufReader};
 
@@ -33,29 +35,39 @@ const L2: f32 = 0.002;
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [data, out, rest @ ..] = args.as_slice() else {
-        bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE]")
+        bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...")
     };
-    let (mut folds, mut misses) = (5, None);
+    let (mut folds, mut misses, mut tests) = (5, None, Vec::new());
     let mut rest = rest.iter();
     while let Some(flag) = rest.next() {
         match flag.as_str() {
             "--folds" => folds = rest.next().context("--folds K")?.parse()?,
             "--misses" => misses = Some(rest.next().context("--misses FILE")?),
+            "--test" => tests.push(rest.next().context("--test DIR")?),
             other => bail!("unknown argument {other}"),
         }
     }
     let groups = read_groups(data)?;
     let usable = groups.iter().filter(|g| g.gold.contains(&true)).count();
     eprintln!("{} pages, {usable} with the gold title among the candidates", groups.len());
-    let mut hits = 0;
+    let others: Vec<Vec<Group>> = tests.iter().map(|dir| read_groups(dir)).collect::<Result<_>>()?;
+    let (mut hits, mut other_hits) = (0, vec![0; others.len()]);
     for fold in 0..folds {
         let train: Vec<&Group> =
             groups.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, g)| g).collect();
         let weights = fit(&train);
-        hits +=
-            groups.iter().enumerate().filter(|(i, g)| i % folds == fold && top_is_gold(&weights, g)).count();
+        let held_out = |gs: &[Group]| {
+            gs.iter().enumerate().filter(|(i, g)| i % folds == fold && top_is_gold(&weights, g)).count()
+        };
+        hits += held_out(&groups);
+        for (h, other) in other_hits.iter_mut().zip(&others) {
+            *h += held_out(other);
+        }
     }
     eprintln!("{folds}-fold cross-validated title accuracy: {:.3}", hits as f64 / groups.len() as f64);
+    for ((dir, h), other) in tests.iter().zip(&other_hits).zip(&others) {
+        eprintln!("  the same folds printed as in {dir}: {:.3}", *h as f64 / other.len() as f64);
+    }
     let all: Vec<&Group> = groups.iter().collect();
     let weights = fit(&all);
     let fitted = groups.iter().filter(|g| top_is_gold(&weights, g)).count();

@@ -160,7 +160,7 @@ impl Meta {
             .filter(|h| !self.is_site(&h.text) && !is_site_segment(&h.text, &titles))
             .collect();
         match &declared {
-            Some(title) => choose_headline(title, &h1s, site),
+            Some(title) => choose_headline(title, &h1s, &sub_headings(doc), site),
             None => h1s.into_iter().next().map(|h| h.text).unwrap_or_default(),
         }
     }
@@ -426,21 +426,29 @@ fn fold(s: &str) -> String {
     text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Which headline a page shows, given its declared title and its `<h1>`s (site names left
-/// out): an `<h1>` that the declared title contains (the title being the headline and the
-/// site's name) or equals once stripped; else a lone `<h1>` about the same thing, since
-/// pages often declare a search-engine variant of the headline they print, unless it only
-/// puts a label or date before the declared title (`Blog: TITLE`); else the declared title
-/// without its site name.
-fn choose_headline(title: &str, h1s: &[Heading], site: Option<&str>) -> String {
+/// Which headline a page shows, given its declared title, its `<h1>`s (site names left
+/// out) and its lower headings (folded): an `<h1>` that equals the declared title once
+/// stripped; else the declared title if the page prints it as a heading of its own (the
+/// `<h1>` is then a section name, a label or a pull quote); else an `<h1>` that the
+/// declared title contains (the title being the headline and the site's name); else a lone
+/// `<h1>` about the same thing, since pages often declare a search-engine variant of the
+/// headline they print, unless it only puts a label or date before the declared title
+/// (`Blog: TITLE`); else the declared title without its site name.
+fn choose_headline(title: &str, h1s: &[Heading], sub_headings: &[String], site: Option<&str>) -> String {
     let key = fold(title);
     let stripped = strip_site_suffix(title, site);
     let bare = fold(&stripped);
+    if let Some(h1) = h1s.iter().find(|h| fold(&h.text) == bare) {
+        return h1.text.clone();
+    }
+    if !bare.is_empty() && sub_headings.contains(&bare) {
+        return stripped;
+    }
     let inside = |h: &&Heading| {
         let f = fold(&h.text);
         !f.is_empty() && key.contains(&f) && f.len() * 3 >= key.len()
     };
-    if let Some(h1) = h1s.iter().find(inside).or_else(|| h1s.iter().find(|h| fold(&h.text) == bare)) {
+    if let Some(h1) = h1s.iter().find(inside) {
         return h1.text.clone();
     }
     let related: Vec<&Heading> = match h1s {
@@ -451,6 +459,16 @@ fn choose_headline(title: &str, h1s: &[Heading], site: Option<&str>) -> String {
         [h1] if h1.lines == 1 && !labels(&h1.text, &bare) && reads_as_headline(&h1.text) => h1.text.clone(),
         _ => stripped,
     }
+}
+
+/// The page's `<h2>` to `<h6>` headings, folded.
+fn sub_headings(doc: &Document) -> Vec<String> {
+    doc.select("h2, h3, h4, h5, h6")
+        .nodes()
+        .iter()
+        .map(|h| fold(&visible::lines_of(h).join(" ")))
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 /// An `<h1>` as the page shows it.
@@ -640,12 +658,12 @@ mod tests {
     fn a_lone_h1_wins_over_a_declared_variant() {
         let declared = "Garden Tips For 2026 | Example Garden";
         let h1 = heads(&["Twelve Things To Plant Before Spring"]);
-        assert_eq!(choose_headline(declared, &h1, None), "Twelve Things To Plant Before Spring");
-        assert_eq!(choose_headline(declared, &heads(&["Our Blog"]), None), "Garden Tips For 2026");
+        assert_eq!(choose_headline(declared, &h1, &[], None), "Twelve Things To Plant Before Spring");
+        assert_eq!(choose_headline(declared, &heads(&["Our Blog"]), &[], None), "Garden Tips For 2026");
         let banner = heads(&["Grow more with less work. Join our club today"]);
-        assert_eq!(choose_headline(declared, &banner, None), "Garden Tips For 2026");
+        assert_eq!(choose_headline(declared, &banner, &[], None), "Garden Tips For 2026");
         let two_lines = vec![Heading { text: "Spring Guide Twelve Things To Plant".into(), lines: 2 }];
-        assert_eq!(choose_headline(declared, &two_lines, None), "Garden Tips For 2026");
+        assert_eq!(choose_headline(declared, &two_lines, &[], None), "Garden Tips For 2026");
     }
 
     #[test]
@@ -654,10 +672,10 @@ mod tests {
         for h1 in
             ["Blog: Twelve Things To Plant Before Spring", "Mar 3 2026 Twelve Things To Plant Before Spring"]
         {
-            assert_eq!(choose_headline(declared, &heads(&[h1]), None), declared, "{h1}");
+            assert_eq!(choose_headline(declared, &heads(&[h1]), &[], None), declared, "{h1}");
         }
         let the = heads(&["The Twelve Things To Plant Before Spring"]);
-        assert_eq!(choose_headline(declared, &the, None), "The Twelve Things To Plant Before Spring");
+        assert_eq!(choose_headline(declared, &the, &[], None), "The Twelve Things To Plant Before Spring");
     }
 
     #[test]
@@ -668,9 +686,26 @@ mod tests {
             "Twelve Things To Plant In Early Spring",
             "Free Seed Catalogue Offer",
         ]);
-        assert_eq!(choose_headline(declared, &h1s, None), "Twelve Things To Plant In Early Spring");
+        assert_eq!(choose_headline(declared, &h1s, &[], None), "Twelve Things To Plant In Early Spring");
         let unrelated = heads(&["Menu", "Newsletter Signup Form", "Contact"]);
-        assert_eq!(choose_headline(declared, &unrelated, None), "Twelve Things To Plant Before Spring");
+        assert_eq!(choose_headline(declared, &unrelated, &[], None), "Twelve Things To Plant Before Spring");
+    }
+
+    #[test]
+    fn a_declared_title_printed_as_a_lower_heading_wins_over_the_h1() {
+        let declared = "How To Get Toddlers To Sleep In Their Own Bed | Example Care";
+        let h1 = heads(&["Toddler Sleep Training"]);
+        let printed = [fold("How To Get Toddlers To Sleep In Their Own Bed"), fold("Bedtime Tips")];
+        assert_eq!(
+            choose_headline(declared, &h1, &printed, None),
+            "How To Get Toddlers To Sleep In Their Own Bed"
+        );
+        assert_eq!(choose_headline(declared, &h1, &[fold("Bedtime Tips")], None), "Toddler Sleep Training");
+        let page = r#"<html><head><title>Best Seed Trays in 2026 | Example Garden</title></head><body>
+            <h1>Best Seed Trays</h1><p>Seed trays help seedlings start strong in spring weather.</p>
+            <h2>Best Seed <br>Trays in 2026</h2><p>We tested trays of every size and material this year.</p>
+            </body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Best Seed Trays in 2026");
     }
 
     #[test]

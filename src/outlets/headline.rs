@@ -20,7 +20,7 @@ use crate::text;
 
 /// The names of the features, in the order of [`Features`] and of the weights file: first
 /// those of the candidate's text, then those of its block and surroundings.
-pub const NAMES: [&str; 34] = [
+pub const NAMES: [&str; 36] = [
     "overlap",
     "overlap_lead",
     "matched_words",
@@ -40,6 +40,8 @@ pub const NAMES: [&str; 34] = [
     "second_person",
     "sentence",
     "cut",
+    "menu_like",
+    "glued",
     "above",
     "dist_above",
     "dist_below",
@@ -71,8 +73,9 @@ pub fn parse_weights(text: &str) -> Result<Features, String> {
 }
 
 /// How far above the article's first prose block, and how far into it, headlines are
-/// looked for (pages whose menus read like prose start the article too early).
-const ABOVE: usize = 400;
+/// looked for: pages whose menus read like prose start the article too early, and pages
+/// whose comments or FAQ outweigh a short article start it far below the headline.
+const ABOVE: usize = 1500;
 const BELOW: usize = 400;
 
 /// One possible headline: a block's text, or the part of it before a site name or after a
@@ -127,13 +130,19 @@ fn variants(text: &str) -> Vec<(String, bool)> {
     if let Some(m) = SITE_SEPARATOR.find(text) {
         push(&text[..m.start()]);
     }
+    if let Some(m) = SITE_SEPARATOR.find_iter(text).last() {
+        push(&text[m.end()..]);
+    }
+    if let Some(m) = LABEL.find(text) {
+        push(&text[m.end()..]);
+    }
     if let Some(m) = TRAIL_ARROW.find_iter(text).last() {
         push(&text[m.end()..]);
     }
     if let Some((_, at)) = dates::find_range(text) {
         if at.start == 0 {
             push(&text[at.end..]);
-        } else if text[at.end..].trim().is_empty() {
+        } else {
             push(&text[..at.start]);
         }
     }
@@ -142,6 +151,9 @@ fn variants(text: &str) -> Vec<(String, bool)> {
 
 static SITE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+|\s*\|\s*").expect("valid regex"));
+/// A one- or two-word label before a colon (`Blog: TITLE`, `PROJECT: TITLE`).
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][\w&]*(?: [A-Z][\w&]*)?:\s*").expect("valid regex"));
 static TRAIL_ARROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[>»›▸]\s*").expect("valid regex"));
 
 /// What every candidate of a page is measured against.
@@ -261,6 +273,8 @@ fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Feat
         flag(SECOND_PERSON.is_match(text)),
         flag(ends_sentence),
         flag(cut),
+        flag(is_menu_like(text)),
+        flag(glued_words(text) >= 2),
     ];
     f[..text_values.len()].copy_from_slice(&text_values);
     f[text_values.len()..].copy_from_slice(&block.values);
@@ -304,11 +318,42 @@ fn shape(b: &Block) -> (bool, bool) {
     if b.words > 40 || b.text.len() > 1000 {
         return (false, false);
     }
-    let date = dates::find_in(&b.text);
+    let date = dates::find_range(&b.text);
     let by = byline::parse_line(&b.text).is_some();
     let meta = by || (b.words <= 12 && date.is_some());
-    let title_like = is_title_shaped(b) && !by && date.is_none_or(|(_, at)| at > 0 && b.words > 6);
+    let title_like = is_title_shaped(b) && !by && date.is_none_or(|(_, at)| titled_beside(&b.text, at));
     (title_like, meta)
+}
+
+/// Whether a line with a date in it holds a title beside the date (`Backup Strategy
+/// January 22nd, 2019`, `Dec 18 2025 Preparing a transition`): two words or more before
+/// it, or after a date that opens the line.
+fn titled_beside(text: &str, at: std::ops::Range<usize>) -> bool {
+    let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let beside = if at.start == 0 { &text[at.end..] } else { &text[..at.start] };
+    words(beside) >= 2 && dates::find_range(beside).is_none()
+}
+
+/// Whether a line reads as a row of menu labels: six words or more, none of them a stop
+/// word and no sentence punctuation (`Privacy Accessibility HTML Images Forms CSS`), where
+/// a headline that long has an article or a preposition.
+fn is_menu_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    words.len() >= 6 && !words.iter().any(|w| blocks::is_stop_word(w)) && !text.contains([':', '?', '!', '.'])
+}
+
+/// How many times a capital follows three lower-case letters inside a word: links printed
+/// without spaces between them (`thoughtsFacebookInstagram`), where a brand has one at most.
+fn glued_words(text: &str) -> usize {
+    let mut lower_run = 0;
+    let mut joins = 0;
+    for c in text.chars() {
+        if c.is_uppercase() && lower_run >= 3 {
+            joins += 1;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    joins
 }
 
 /// Whether a block is itself a heading line, so that the one below it is its standfirst.
@@ -341,7 +386,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that ask the reader to do something: buttons and prompts, not headlines.
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:get|view|see|read|learn|sign|log|download|join|try|book|request|contact|explore|discover|subscribe|shop|buy|watch|start|find|browse|register|schedule|claim|call|click|follow|visit|check|apply|save|share|let|grow|talk|chat)(?-u:\b)|(?-u:\b)(?:free trial|demo|learn more|read more|view all|see all|see more|get started|sign up|click here)(?-u:\b)")
+    Regex::new(r"(?i)^(?:skip|search|get|view|see|read|learn|sign|log|download|join|try|book|request|contact|explore|discover|subscribe|shop|buy|watch|start|find|browse|register|schedule|claim|call|click|follow|visit|check|apply|save|share|let|grow|talk|chat)(?-u:\b)|(?-u:\b)(?:free trial|demo|learn more|read more|view all|see all|see more|get started|sign up|click here)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -357,10 +402,16 @@ fn is_title_shaped(b: &Block) -> bool {
         && b.kind != Kind::Bad
         && !b.bullet
         && !b.text.ends_with([',', ';'])
-        && b.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        && (b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+            || starts_with_brand(&b.text))
+}
+
+/// Whether a line opens with a lower-case brand or identifier, which titles keep as written
+/// (`iPhone 17 review`, `n8n: a guide`, `rustc_codegen: progress`), unlike a lower-case clause.
+fn starts_with_brand(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_lowercase)
+        && first.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -444,12 +495,14 @@ mod tests {
         let texts = |s: &str| variants(s).into_iter().map(|(t, _)| t).collect::<Vec<_>>();
         assert_eq!(
             texts("Ten Tips for Sleep | Sleep Site"),
-            ["Ten Tips for Sleep | Sleep Site", "Ten Tips for Sleep"]
+            ["Ten Tips for Sleep | Sleep Site", "Ten Tips for Sleep", "Sleep Site"]
         );
+        assert!(texts("Case Study: Moving a Plant Online").contains(&"Moving a Plant Online".to_string()));
+        assert!(texts("Backup Strategy March 5, 2024 by Jane").contains(&"Backup Strategy".to_string()));
         assert_eq!(texts("Blog > Ten Tips for Sleep"), ["Blog > Ten Tips for Sleep", "Ten Tips for Sleep"]);
         assert_eq!(
             texts("Ten Tips for Sleep - 3 May 2024"),
-            ["Ten Tips for Sleep - 3 May 2024", "Ten Tips for Sleep"]
+            ["Ten Tips for Sleep - 3 May 2024", "Ten Tips for Sleep", "3 May 2024"]
         );
         assert_eq!(
             texts("May 3, 2024 Ten Tips for Sleep"),
@@ -463,5 +516,34 @@ mod tests {
     fn title_case_counts_capitalised_content_words() {
         assert_eq!(title_case("Ten Tips for Better Sleep"), 1.0);
         assert_eq!(title_case("ten tips for better Sleep"), 0.25);
+    }
+
+    #[test]
+    fn a_dated_line_is_a_title_when_two_words_stand_beside_the_date() {
+        let at = |t: &str| dates::find_range(t).unwrap().1;
+        let line = "Backup Strategy March 5, 2024";
+        assert!(titled_beside(line, at(line)));
+        let line = "March 5, 2024 Backup Strategy";
+        assert!(titled_beside(line, at(line)));
+        let line = "Dec 19, 2025 | Last updated on Dec 19, 2025 | 5 min read";
+        assert!(!titled_beside(line, at(line)));
+        let line = "Posted March 5, 2024";
+        assert!(!titled_beside(line, at(line)));
+    }
+
+    #[test]
+    fn lower_case_brands_open_titles_and_clauses_do_not() {
+        assert!(starts_with_brand("iPhone 17 review"));
+        assert!(starts_with_brand("n8n: A Guide"));
+        assert!(!starts_with_brand("person standing on a scale"));
+    }
+
+    #[test]
+    fn menu_rows_and_glued_links_are_told_from_headlines() {
+        assert!(is_menu_like("Privacy Accessibility HTML Images Responsive Design Forms"));
+        assert!(!is_menu_like("How to Use Social Media Ecommerce in 2025"));
+        assert!(!is_menu_like("Best Long Distance Moving Companies"));
+        assert_eq!(glued_words("Daily thoughtsFacebookInstagramTwitter"), 3);
+        assert_eq!(glued_words("Ten WordPress Plugins for YouTube"), 1);
     }
 }
