@@ -13,13 +13,15 @@ pub mod headline;
 pub mod hosts;
 mod kbs;
 mod kcna;
+mod meta;
 pub mod plain;
 mod reuters;
 mod tbs;
 mod yonhap;
 
 pub use dump::{split_names, Page};
-pub use generic::{headline_candidates, printed_meta};
+pub use generic::headline_candidates;
+pub use meta::printed_meta;
 
 use crate::article::Draft;
 use crate::dates::Zone;
