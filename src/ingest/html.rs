@@ -741,10 +741,10 @@ mod tests {
     fn the_site_signing_gives_way_to_a_printed_byline() {
         let page = r#"<html><head><meta name="author" content="Example Clinic">
             <meta property="og:site_name" content="Example Clinic"></head><body>
-            <h1>How to Start Meditating Today</h1><p class="meta">By Holly Wilgus</p>
+            <h1>How to Start Meditating Today</h1><p class="meta">By Greta Lindqvist</p>
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
-        assert_eq!(d.authors, ["Holly Wilgus"]);
+        assert_eq!(d.authors, ["Greta Lindqvist"]);
     }
 
     #[test]
