@@ -46,7 +46,7 @@ impl Outlet for Generic {
         // around it searched.
         let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
         let below = &blocks[..(end + 20).min(blocks.len())];
-        draft.authors = find_byline(window, &blocks[..=end], below).authors;
+        draft.authors = find_byline(window, head.map(|h| h - from), &blocks[..=end], below).authors;
         draft.published = find_date(window, head.map(|h| h - from), page.zone)
             .or_else(|| first_date(&blocks[..=end], page.zone))
             .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));

@@ -51,7 +51,7 @@ static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 });
 
 /// Two or three capitalised words, none of them all capitals or an English function word:
-/// `Jack Shepherd`, not `Contact`, `About Us` or `COMPANY TYPE`.
+/// `Owen Marsh`, not `Contact`, `About Us` or `COMPANY TYPE`.
 fn is_full_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=3).contains(&words.len())
@@ -66,12 +66,18 @@ fn is_full_name(s: &str) -> bool {
 /// The byline beside the headline (written, after a date, else a person's name on a meta
 /// line), else the first one written above the article's end, else the name the author's
 /// picture is labelled with, else a person's name on a line just below the article (an
-/// author box). A name alone elsewhere on the page is not taken: it is as often a
+/// author box); `head` is the headline's place in the window. A name alone elsewhere on the page is not taken: it is as often a
 /// commenter's, a reviewer's or a related story's. `page` is the page down to the article's end, `below` a little
 /// further (author boxes follow the text).
-pub(super) fn find_byline(window: &[Block], page: &[Block], below: &[Block]) -> byline::Byline {
+pub(super) fn find_byline(
+    window: &[Block],
+    head: Option<usize>,
+    page: &[Block],
+    below: &[Block],
+) -> byline::Byline {
     written_byline(window, false)
         .or_else(|| dated_byline(window))
+        .or_else(|| dated_name_line(window, head))
         .or_else(|| person_line(window))
         .or_else(|| written_byline(page, true))
         .or_else(|| dated_byline(page).filter(all_people))
@@ -122,6 +128,88 @@ fn person_line(window: &[Block]) -> Option<byline::Byline> {
         })
     })
 }
+
+/// A name printed beside the article's date: alone on a line next to a meta line (a date or
+/// a reading time: `Jane Doe` over `Dec 18, 2025`, the name printed twice), or as one part
+/// of a dated meta line (`Tarun Velkar October 11, 2024`, `2025-12-17·Jane Doe`). With
+/// a date beside it, a name needs only a name's shape, not a known given name: bylines are
+/// full of names no census lists (`Tarun Velkar`), and labels beside dates are English words.
+fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byline> {
+    let dated =
+        |b: &Block| b.words <= 12 && (dates::find_in(&b.text).is_some() || READING_TIME.is_match(&b.text));
+    let headline = head.and_then(|h| window.get(h)).map(|h| h.text.as_str());
+    let mut candidates =
+        window.iter().enumerate().filter(|(_, b)| b.words <= 16 && Some(b.text.as_str()) != headline);
+    candidates.find_map(|(i, b)| {
+        let text = unpictured(&b.text);
+        if dated(b) {
+            return meta_parts(&text).into_iter().find_map(|p| shaped_name(&p));
+        }
+        let beside = neighbours(window, i).any(dated);
+        beside.then(|| shaped_name(undouble(&text))).flatten()
+    })
+}
+
+/// The blocks just above and below a window's `i`th, past one copy of it (a name printed
+/// twice, by its link and its picture).
+fn neighbours(window: &[Block], i: usize) -> impl Iterator<Item = &Block> {
+    let other = |j: &usize| window[*j].text != window[i].text;
+    let above = (i.saturating_sub(2)..i).rev().find(other);
+    let below = (i + 1..(i + 3).min(window.len())).find(other);
+    [above, below].into_iter().flatten().map(|j| &window[j])
+}
+
+/// The parts of a dated meta line other than its dates: `Dec 17, 2025Jane Doe` -> `Jane Doe`,
+/// `Dec 26, 2025 • Jane Doe in Project Management` -> `Jane Doe`.
+fn meta_parts(line: &str) -> Vec<String> {
+    let mut undated = String::new();
+    let mut from = 0;
+    for (_, at) in dates::find_all(line) {
+        undated.push_str(&line[from..at.start]);
+        undated.push_str(" | ");
+        from = at.end;
+    }
+    undated.push_str(&line[from..]);
+    META_PARTS
+        .split(&undated)
+        .map(|p| NAME_TAIL.replace(p.trim(), "").into_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A byline part that has a name's shape, read as a byline.
+fn shaped_name(part: &str) -> Option<byline::Byline> {
+    let by = byline::parse(&byline::unglue_tail(part));
+    let shaped = !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::has_name_shape(a));
+    shaped.then_some(by)
+}
+
+/// A line without the labels of the author's picture printed around the name (its alt
+/// text): `Picture of Jane Doe`, `Jane Doe's avatar`, `Jane Doe Headshot` -> `Jane Doe`.
+/// A credit (`Photo by`, `Image:`) keeps its label.
+fn unpictured(line: &str) -> String {
+    let cut = PICTURE_LABEL.replace_all(line, |c: &regex::Captures| {
+        let rest = &line[c.get(0).map_or(0, |m| m.end())..];
+        if CREDIT_NEXT.is_match(rest) {
+            c[0].to_string()
+        } else {
+            " ".to_string()
+        }
+    });
+    cut.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+static PICTURE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo)(?:\s|$)")
+        .expect("valid regex")
+});
+
+static CREDIT_NEXT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)^\s*(?:by(?-u:\b)|:|credit)").expect("valid regex"));
+
+static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\W*\d+\s*min(?:ute)?s?(?:\s+read)?\W*$").expect("valid regex")
+});
 
 /// Where a meta line splits into name, date, reading time and section.
 static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -273,12 +361,12 @@ mod tests {
             "Blog",
             "Ten Tips for Better Sleep Tonight",
             "Written by",
-            "Edzel Tabing",
+            "Tamsin Okafor",
             "Last updated Aug 04, 2025",
             "Sleep matters more than most people think, and the evidence keeps growing.",
         ]);
         let (by, date) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
-        assert_eq!(by.authors, ["Edzel Tabing"]);
+        assert_eq!(by.authors, ["Tamsin Okafor"]);
         assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
     }
@@ -339,9 +427,30 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(names(person_line(&page(&["Follow", "", "Select Page"]))), Vec::<String>::new());
-        let pictured = page(&["Picture of Adam Hamilton", "", "Adam Hamilton"]);
-        assert_eq!(names(pictured_person(&pictured)), ["Adam Hamilton"]);
+        let pictured = page(&["Picture of Hugh Pennington", "", "Hugh Pennington"]);
+        assert_eq!(names(pictured_person(&pictured)), ["Hugh Pennington"]);
         assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+    }
+
+    #[test]
+    fn a_name_shaped_line_beside_a_date_is_the_byline() {
+        let page = |lines: &[&str]| blocks::split(lines);
+        let names = |b: Option<byline::Byline>| b.map(|b| b.authors).unwrap_or_default();
+        let head = "Ten Tips for Better Sleep";
+        let beside = page(&[head, "", "Tarun Velkar", "", "Dec 18, 2025", "", "Sleep matters."]);
+        assert_eq!(names(dated_name_line(&beside, Some(0))), ["Tarun Velkar"]);
+        let twice = page(&[head, "", "Zdenka Horvatova", "", "Zdenka Horvatova", "", "5 min read"]);
+        assert_eq!(names(dated_name_line(&twice, Some(0))), ["Zdenka Horvatova"]);
+        let glued = page(&[head, "", "Dec 17, 2025Quillon Marsh in Gardening"]);
+        assert_eq!(names(dated_name_line(&glued, Some(0))), ["Quillon Marsh"]);
+        let pictured = page(&[head, "", "Picture of Tarun Velkar", "", "March 3, 2024"]);
+        assert_eq!(names(dated_name_line(&pictured, Some(0))), ["Tarun Velkar"]);
+        for label in ["Travel Tips", "Share", "Web Design", "Sustainability"] {
+            let labelled = page(&[head, "", label, "", "Dec 18, 2025"]);
+            assert!(names(dated_name_line(&labelled, Some(0))).is_empty(), "{label}");
+        }
+        let far = page(&[head, "", "Tarun Velkar", "", "Sleep matters more than most people think."]);
+        assert!(names(dated_name_line(&far, Some(0))).is_empty());
     }
 
     #[test]
@@ -354,7 +463,7 @@ mod tests {
 
     #[test]
     fn lone_names_must_be_full_names() {
-        assert!(is_full_name("Jack Shepherd"));
+        assert!(is_full_name("Owen Marsh"));
         assert!(!is_full_name("Contact"));
         assert!(!is_full_name("About Us"));
         assert!(!is_full_name("COMPANY TYPE"));
