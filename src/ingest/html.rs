@@ -54,7 +54,7 @@ struct Printed<'a> {
     lines: &'a [String],
     headline: &'a str,
     zone: Zone,
-    read: std::cell::OnceCell<(Byline, Option<Published>)>,
+    read: std::cell::OnceCell<outlets::PrintedMeta>,
 }
 
 impl<'a> Printed<'a> {
@@ -62,16 +62,20 @@ impl<'a> Printed<'a> {
         Printed { lines, headline, zone, read: std::cell::OnceCell::new() }
     }
 
-    fn get(&self) -> &(Byline, Option<Published>) {
+    fn get(&self) -> &outlets::PrintedMeta {
         self.read.get_or_init(|| outlets::printed_meta(self.lines, self.headline, self.zone))
     }
 
     fn byline(&self) -> Byline {
-        self.get().0.clone()
+        self.get().byline.clone()
     }
 
     fn published(&self) -> Option<Published> {
-        self.get().1
+        self.get().date
+    }
+
+    fn published_beside(&self) -> Option<Published> {
+        self.get().date_beside
     }
 }
 
@@ -208,7 +212,8 @@ impl Meta {
 
     /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
     /// path (whose local day beats a UTC time a day off), then the date printed beside the
-    /// headline, then a `WebPage`'s publication date and the modification date.
+    /// headline, then a `WebPage`'s publication date and the modification date. A declared
+    /// time that is only a save stamp gives way to an earlier printed date (see [`earlier_printed`]).
     /// Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
@@ -227,9 +232,18 @@ impl Meta {
         let declared = read_all(self.declared_dates(doc));
         let modified = read_all(self.modified_dates(doc));
         let url_day = self.url.as_deref().and_then(url_date).and_then(|d| dates::parse(&d, zone));
+        let saved = read_all(
+            self.ld_str("dateModified")
+                .into_iter()
+                .chain(meta_content(doc, MODIFIED_METAS, "content"))
+                .collect(),
+        );
+        // Published no earlier than last modified: a save or build time, not a publication.
+        let stamped = declared.first().is_some_and(|d| saved.iter().any(|m| m.instant() <= d.instant()));
         declared
             .first()
             .map(|&d| on_url_day(d, url_day))
+            .map(|d| if stamped { earlier_printed(d, printed.published_beside()) } else { d })
             .or_else(|| printed.published())
             .or(modified.first().copied())
             .ok_or(warnings)
@@ -264,6 +278,16 @@ impl Meta {
         candidates.extend(self.ld_str("dateModified"));
         candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
         candidates
+    }
+}
+
+/// The declared publication time, or an earlier date printed beside the headline: used when
+/// the declared time is no earlier than the page's declared modification time, which makes
+/// it the time the page was last saved or built rather than first published.
+fn earlier_printed(declared: Published, printed: Option<Published>) -> Published {
+    match printed {
+        Some(p) if p.date() < declared.date() => p,
+        _ => declared,
     }
 }
 
@@ -766,6 +790,26 @@ mod tests {
         let far = dates::parse("2025-12-25", Zone::default());
         let declared = dates::parse("2025-12-19T03:05:00+00:00", Zone::default()).unwrap();
         assert_eq!(on_url_day(declared, far), declared);
+    }
+
+    #[test]
+    fn a_save_stamp_gives_way_to_an_earlier_printed_date() {
+        let page = |modified: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="2025-11-20T16:02:46Z">
+                <meta property="article:modified_time" content="{modified}"></head>
+                <body><h1>How to Repot a Fern</h1><p class="date">May 14, 2025</p>
+                <p>Ferns outgrow their pots every couple of years, and spring is the time to act.</p></body></html>"#
+            )
+        };
+        let day = |html: String| {
+            draft(&html, &HostTable::default(), Zone::default()).published.map(|p| p.date().to_string())
+        };
+        assert_eq!(day(page("2025-11-20T16:02:46Z")).as_deref(), Some("2025-05-14"));
+        assert_eq!(day(page("2025-11-19T09:00:00Z")).as_deref(), Some("2025-05-14"));
+        assert_eq!(day(page("2025-12-01T09:00:00Z")).as_deref(), Some("2025-11-20"));
+        let declared = dates::parse("2025-11-20", Zone::default()).unwrap();
+        assert_eq!(earlier_printed(declared, dates::parse("2025-12-01", Zone::default())), declared);
     }
 
     #[test]

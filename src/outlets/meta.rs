@@ -8,26 +8,44 @@ use super::headline::fold;
 use crate::article::{Draft, Published};
 use crate::dates::{self, Zone};
 
+/// What a page prints around its headline.
+#[derive(Debug, Clone, Default)]
+pub struct PrintedMeta {
+    /// The byline printed near the headline.
+    pub byline: byline::Byline,
+    /// The date printed near the headline, else the page's first short dated line.
+    pub date: Option<Published>,
+    /// A date printed right beside the headline (a few lines off at most), if any.
+    pub date_beside: Option<Published>,
+}
+
 /// The byline and date printed around a headline among a page's visible lines (an HTML
 /// page's, one element's text a line): what a page that declares neither shows its readers.
 /// A lone name must look like a full name: an HTML page's lines are full of short
 /// capitalised labels (`Contact`, `About Us`) beside dates.
 /// Without a date beside the headline, the page's first short dated line is taken.
-pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::Byline, Option<Published>) {
+pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta {
     let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
     let blocks = blocks::split(&spaced);
     let key = fold(headline);
     let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        return (byline::Byline::default(), first_date(&blocks, zone));
+        return PrintedMeta { date: first_date(&blocks, zone), ..PrintedMeta::default() };
     };
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
     let by = written_byline(window, false)
         .or_else(|| dated_name(window))
         .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
-    let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
-    (by.unwrap_or_default(), date)
+    let near = head.saturating_sub(BESIDE)..(head + BESIDE + 1).min(blocks.len());
+    PrintedMeta {
+        byline: by.unwrap_or_default(),
+        date: find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone)),
+        date_beside: find_date(&blocks[near.clone()], Some(head - near.start), zone),
+    }
 }
+
+/// How many lines off the headline a date still counts as printed beside it.
+const BESIDE: usize = 4;
 
 /// A name that shares a line with a date, set apart by a separator (`May 2, 2025 · Jane Doe`,
 /// `2025-12-17 · Jane Doe in Gardening`, `Mar 3, 2025 • 3 min read • By Jane Doe`): the
@@ -365,10 +383,11 @@ mod tests {
             "Last updated Aug 04, 2025",
             "Sleep matters more than most people think, and the evidence keeps growing.",
         ]);
-        let (by, date) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
-        assert_eq!(by.authors, ["Tamsin Okafor"]);
-        assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
-        assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
+        let printed = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+        assert_eq!(printed.byline.authors, ["Tamsin Okafor"]);
+        assert_eq!(printed.date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
+        assert_eq!(printed.date_beside.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
+        assert!(printed_meta(&page, "Another Headline", Zone::default()).byline.authors.is_empty());
     }
 
     #[test]
@@ -380,12 +399,12 @@ mod tests {
         ] {
             let page =
                 lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters more than you think."]);
-            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
             assert_eq!(by.authors, ["Jane Doe"], "{line}");
         }
         for line in ["May 2, 2025 · Read More", "Garden, Sleep · May 2, 2025"] {
             let page = lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters."]);
-            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
             assert!(by.authors.is_empty(), "{line}");
         }
     }

@@ -21,7 +21,7 @@ mod yonhap;
 
 pub use dump::{split_names, Page};
 pub use generic::headline_candidates;
-pub use meta::printed_meta;
+pub use meta::{printed_meta, PrintedMeta};
 
 use crate::article::Draft;
 use crate::dates::Zone;
