@@ -163,18 +163,21 @@ fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byli
         if dated(b) {
             return meta_parts(&text).into_iter().find_map(|p| shaped_name(&p));
         }
-        let beside = neighbours(window, i).any(dated);
-        beside.then(|| shaped_name(undouble(&text))).flatten()
+        // A full name may sit two lines off the date, its role or section between them
+        // (`Jane Doe` over `Senior Editor` over `Dec 18, 2025`); a single word must touch it.
+        let name = undouble(&text);
+        let reach = if name.split_whitespace().count() > 1 { 2 } else { 1 };
+        neighbours(window, i, reach).any(dated).then(|| shaped_name(name)).flatten()
     })
 }
 
-/// The blocks just above and below a window's `i`th, past one copy of it (a name printed
-/// twice, by its link and its picture).
-fn neighbours(window: &[Block], i: usize) -> impl Iterator<Item = &Block> {
-    let other = |j: &usize| window[*j].text != window[i].text;
-    let above = (i.saturating_sub(2)..i).rev().find(other);
-    let below = (i + 1..(i + 3).min(window.len())).find(other);
-    [above, below].into_iter().flatten().map(|j| &window[j])
+/// The blocks just above and below a window's `i`th, past copies of it (a name printed
+/// twice, by its link and its picture), `reach` of them on each side.
+fn neighbours(window: &[Block], i: usize, reach: usize) -> impl Iterator<Item = &Block> {
+    let other = move |j: &usize| window[*j].text != window[i].text;
+    let above = (i.saturating_sub(reach + 1)..i).rev().filter(other).take(reach);
+    let below = (i + 1..(i + reach + 2).min(window.len())).filter(other).take(reach);
+    above.chain(below).map(move |j| &window[j])
 }
 
 /// The parts of a dated meta line other than its dates: `Dec 17, 2025Jane Doe` -> `Jane Doe`,
@@ -468,6 +471,10 @@ mod tests {
             let labelled = page(&[head, "", label, "", "Dec 18, 2025"]);
             assert!(names(dated_name_line(&labelled, Some(0))).is_empty(), "{label}");
         }
+        let role = page(&[head, "", "Tarun Velkar", "", "Senior Editor", "", "Dec 18, 2025"]);
+        assert_eq!(names(dated_name_line(&role, Some(0))), ["Tarun Velkar"]);
+        let lone = page(&[head, "", "Quillon", "", "Newsletter", "", "Dec 18, 2025"]);
+        assert!(names(dated_name_line(&lone, Some(0))).is_empty());
         let far = page(&[head, "", "Tarun Velkar", "", "Sleep matters more than most people think."]);
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
     }

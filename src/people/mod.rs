@@ -114,15 +114,22 @@ pub fn has_name_shape(line: &str) -> bool {
     let word_ok = |(i, w): (usize, &&str)| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
-        if lexicon::is_particle(w) && i > 0 || letters == 1 && bare.starts_with(char::is_uppercase) {
+        let initial = letters == 1 && bare.starts_with(char::is_uppercase) && (i > 0 || w.ends_with('.'));
+        if lexicon::is_particle(w) && i > 0 || initial {
             return true;
+        }
+        if w.ends_with("'s") || w.ends_with("’s") {
+            return false;
         }
         if !bare.starts_with(char::is_uppercase) || bare.chars().all(|c| !c.is_lowercase()) {
             return false;
         }
         let c = classes::of(bare);
         let named = !alone && if i == 0 { c.has(Class::Given) } else { c.has(Class::SurnameTop) };
-        let label = c.has(Class::MonthDay) || c.has(Class::Function) || c.has(Class::NonPerson);
+        let label = c.has(Class::MonthDay)
+            || c.has(Class::Function)
+            || c.has(Class::NonPerson)
+            || alone && c.has(Class::Nationality);
         let title = c.has(Class::Title) && !(i > 0 && c.has(Class::Surname));
         let known = c.has(Class::Given) || c.has(Class::Surname);
         !label && !title && (named || !c.has(Class::English) && (known || !english_suffix(bare)))
@@ -184,6 +191,8 @@ mod tests {
             "Marcus T. Velde",
             "Joël Brückner",
             "Laura Bishop",
+            "Finn Halvorsen",
+            "J. Ostrander",
         ] {
             assert!(has_name_shape(name), "{name}");
         }
@@ -199,6 +208,8 @@ mod tests {
             "Back",
             "Harbor Coffee",
             "Sustainability",
+            "Norwegian",
+            "A Gardener's Notebook",
         ] {
             assert!(!has_name_shape(label), "{label}");
         }
