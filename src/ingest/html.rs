@@ -27,20 +27,21 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     draft.headline = meta.headline(&doc);
     let lines = visible::lines(&doc);
     let printed = Printed::lazy(&lines, &draft.headline, zone);
-    let by = meta.byline(&doc, &printed);
+    let cleaned = extractors::cleaner(&lines);
+    let by = meta.byline(&doc, &printed, &cleaned.authors);
     draft.authors = by.authors;
     draft.tags = by.agencies;
     match meta.published(&doc, zone, &printed) {
         Ok(p) => draft.published = Some(p),
         Err(e) => draft.warnings.extend(e),
     }
-    draft.paragraphs = body(html, &lines, &draft.headline);
+    draft.paragraphs = body(html, cleaned.paragraphs, &draft.headline);
     draft
 }
 
 /// The article text as paragraphs, without a leading copy of the headline.
-fn body(html: &str, lines: &[String], headline: &str) -> Vec<String> {
-    let mut paragraphs = extractors::body(html, lines);
+fn body(html: &str, cleaned: Vec<String>, headline: &str) -> Vec<String> {
+    let mut paragraphs = extractors::body(html, cleaned);
     let same = |a: &str, b: &str| text::straighten(a).to_lowercase() == text::straighten(b).to_lowercase();
     if paragraphs.first().is_some_and(|p| same(p, headline)) {
         paragraphs.remove(0);
@@ -170,10 +171,11 @@ impl Meta {
     }
 
     /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
-    /// printed beside the headline. A source that names only the site itself, a user handle
-    /// or the headline (an author element around the title) gives way to a later one that
-    /// names people.
-    fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
+    /// printed beside the headline, then the one the text cleaner reads from the visible
+    /// lines (`cleaned`). A source that names only the site itself, a user handle or the
+    /// headline (an author element around the title) gives way to a later one that names
+    /// people.
+    fn byline(&self, doc: &Document, printed: &Printed, cleaned: &[String]) -> Byline {
         let headline = fold(printed.headline);
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
         let named = |b: &&Byline| !b.authors.is_empty() && b.authors.iter().all(|a| fold(a) != headline);
@@ -184,7 +186,10 @@ impl Meta {
         let [ld, meta, labelled, element] = declared;
         let sources = [ld, meta, labelled, element, printed.byline()];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
-        best.cloned().unwrap_or_default()
+        let shaped = cleaned.iter().all(|a| crate::people::has_name_shape(a));
+        let cleaned =
+            Byline { authors: if shaped { cleaned.to_vec() } else { Vec::new() }, agencies: Vec::new() };
+        best.cloned().unwrap_or(cleaned)
     }
 
     fn ld_byline(&self) -> Byline {
@@ -769,6 +774,23 @@ mod tests {
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
         assert_eq!(d.authors, ["Greta Lindqvist"]);
+    }
+
+    #[test]
+    fn the_text_cleaners_byline_is_the_last_source() {
+        let page = |name: &str| {
+            format!(
+                r#"<html><body><nav><a href="/">Home</a></nav><h1>How to Repot a Fern Without Fuss</h1>
+                <p>{name}</p><p>Dec 18, 2025</p>
+                <p>Ferns outgrow their pots every couple of years, and spring is the best time to act on it.</p>
+                <p>Water the fern the day before, so the root ball holds together when it comes out of the pot.</p>
+                <p>Choose a pot one size up, with a drainage hole, and loosen the roots gently before planting.</p>
+                </body></html>"#
+            )
+        };
+        let authors = |html: String| draft(&html, &HostTable::default(), Zone::default()).authors;
+        assert_eq!(authors(page("Quillon")), ["Quillon"]);
+        assert!(authors(page("Newsletter")).is_empty());
     }
 
     #[test]
