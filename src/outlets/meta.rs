@@ -198,11 +198,22 @@ fn meta_parts(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A byline part that has a name's shape, read as a byline.
+/// A byline part that has a name's shape or signs as a team, read as a byline.
 fn shaped_name(part: &str) -> Option<byline::Byline> {
     let by = byline::parse(&byline::unglue_tail(part));
-    let shaped = !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::has_name_shape(a));
-    shaped.then_some(by)
+    let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
+    (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
+}
+
+/// A team's signature: up to four capitalised words led or ended by `Team` or `Staff`
+/// (`Example Garden Team`, `Team Example`, `Staff`).
+fn is_team(signature: &str) -> bool {
+    let words: Vec<&str> = signature.split_whitespace().collect();
+    let team = |w: &&str| w.eq_ignore_ascii_case("team") || w.eq_ignore_ascii_case("staff");
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && (words.first().is_some_and(team) || words.last().is_some_and(team))
+        && !signature.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A line without the labels of the author's picture printed around the name (its alt
@@ -475,6 +486,9 @@ mod tests {
         assert_eq!(names(dated_name_line(&role, Some(0))), ["Tarun Velkar"]);
         let lone = page(&[head, "", "Quillon", "", "Newsletter", "", "Dec 18, 2025"]);
         assert!(names(dated_name_line(&lone, Some(0))).is_empty());
+        let team = page(&[head, "", "Fernleaf Garden Team", "", "Dec 18, 2025"]);
+        assert_eq!(names(dated_name_line(&team, Some(0))), ["Fernleaf Garden Team"]);
+        assert!(is_team("Team Fernleaf") && is_team("Staff") && !is_team("Team 7") && !is_team("our team"));
         let far = page(&[head, "", "Tarun Velkar", "", "Sleep matters more than most people think."]);
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
     }
