@@ -270,7 +270,7 @@ static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// headline, filters print `By` over `Company Size`).
 fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
     for (i, b) in window.iter().enumerate() {
-        if let Some(by) = byline::parse_line(&b.text) {
+        if let Some(by) = byline::parse_line(signed_again(&b.text).unwrap_or(&b.text)) {
             return Some(by);
         }
         let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
@@ -282,6 +282,15 @@ fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
         }
     }
     None
+}
+
+/// The `By NAME` part of a line that prints the name before it too, bare or as its
+/// picture's label: `Jane Doe By Jane Doe`, `Picture of Jane Doe By Jane Doe`.
+fn signed_again(line: &str) -> Option<&str> {
+    let at = line.find(" By ")?;
+    let (before, by) = (&line[..at], &line[at + 1..]);
+    let name = by[3..].trim();
+    (!name.is_empty() && unpictured(before) == name).then_some(by)
 }
 
 /// A name printed alone beside a date or with the author's picture.
@@ -495,6 +504,9 @@ mod tests {
 
     #[test]
     fn names_printed_again_are_taken_once() {
+        assert_eq!(signed_again("Jane Doe By Jane Doe"), Some("By Jane Doe"));
+        assert_eq!(signed_again("Picture of Jane Doe By Jane Doe"), Some("By Jane Doe"));
+        assert_eq!(signed_again("Stand By Me"), None);
         assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
         assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
         assert_eq!(undouble("Jane Doe"), "Jane Doe");
