@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use crate::article::Draft;
 use crate::outlets::{self, Page};
 use crate::text;
 
@@ -20,10 +21,11 @@ const AGREED: f32 = 0.7;
 /// How much more another extractor must agree with the rest to replace trafilatura's text.
 const MARGIN: f32 = 0.1;
 
-/// The article text of a page as paragraphs. `lines` are the page's visible lines.
-pub fn body(html: &str, lines: &[String]) -> Vec<String> {
+/// The article text of a page as paragraphs. `cleaned` is the text cleaner's paragraphs
+/// (see [`cleaner`]).
+pub fn body(html: &str, cleaned: Vec<String>) -> Vec<String> {
     let first = trafilatura(html);
-    let second = cleaner(lines);
+    let second = cleaned;
     let agreement = Shingles::of(&first).f1(&Shingles::of(&second));
     if agreement >= AGREED {
         return first;
@@ -52,10 +54,11 @@ fn trafilatura(html: &str) -> Vec<String> {
     rs_trafilatura::extract(html).map(|e| paragraphs(&e.content_text)).unwrap_or_default()
 }
 
-/// The generic page-dump cleaner over the page's visible lines, one block a line.
-fn cleaner(lines: &[String]) -> Vec<String> {
+/// The generic page-dump cleaner over the page's visible lines, one block a line: its
+/// paragraphs are one of the votes on the body, its byline a last source of authors.
+pub fn cleaner(lines: &[String]) -> Draft {
     let page = Page::new(&lines.join("\n\n"));
-    outlets::GENERIC.parse_dump(&page).paragraphs
+    outlets::GENERIC.parse_dump(&page)
 }
 
 fn readability(html: &str) -> Vec<String> {

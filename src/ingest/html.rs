@@ -27,20 +27,21 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     draft.headline = meta.headline(&doc);
     let lines = visible::lines(&doc);
     let printed = Printed::lazy(&lines, &draft.headline, zone);
-    let by = meta.byline(&doc, &printed);
+    let cleaned = extractors::cleaner(&lines);
+    let by = meta.byline(&doc, &printed, &cleaned.authors);
     draft.authors = by.authors;
     draft.tags = by.agencies;
     match meta.published(&doc, zone, &printed) {
         Ok(p) => draft.published = Some(p),
         Err(e) => draft.warnings.extend(e),
     }
-    draft.paragraphs = body(html, &lines, &draft.headline);
+    draft.paragraphs = body(html, cleaned.paragraphs, &draft.headline);
     draft
 }
 
 /// The article text as paragraphs, without a leading copy of the headline.
-fn body(html: &str, lines: &[String], headline: &str) -> Vec<String> {
-    let mut paragraphs = extractors::body(html, lines);
+fn body(html: &str, cleaned: Vec<String>, headline: &str) -> Vec<String> {
+    let mut paragraphs = extractors::body(html, cleaned);
     let same = |a: &str, b: &str| text::straighten(a).to_lowercase() == text::straighten(b).to_lowercase();
     if paragraphs.first().is_some_and(|p| same(p, headline)) {
         paragraphs.remove(0);
@@ -54,7 +55,7 @@ struct Printed<'a> {
     lines: &'a [String],
     headline: &'a str,
     zone: Zone,
-    read: std::cell::OnceCell<(Byline, Option<Published>)>,
+    read: std::cell::OnceCell<outlets::PrintedMeta>,
 }
 
 impl<'a> Printed<'a> {
@@ -62,16 +63,20 @@ impl<'a> Printed<'a> {
         Printed { lines, headline, zone, read: std::cell::OnceCell::new() }
     }
 
-    fn get(&self) -> &(Byline, Option<Published>) {
+    fn get(&self) -> &outlets::PrintedMeta {
         self.read.get_or_init(|| outlets::printed_meta(self.lines, self.headline, self.zone))
     }
 
     fn byline(&self) -> Byline {
-        self.get().0.clone()
+        self.get().byline.clone()
     }
 
     fn published(&self) -> Option<Published> {
-        self.get().1
+        self.get().date
+    }
+
+    fn published_beside(&self) -> Option<Published> {
+        self.get().date_beside
     }
 }
 
@@ -166,10 +171,11 @@ impl Meta {
     }
 
     /// The authors: declared (JSON-LD, then meta tags), then author elements, then the byline
-    /// printed beside the headline. A source that names only the site itself, a user handle
-    /// or the headline (an author element around the title) gives way to a later one that
-    /// names people.
-    fn byline(&self, doc: &Document, printed: &Printed) -> Byline {
+    /// printed beside the headline, then the one the text cleaner reads from the visible
+    /// lines (`cleaned`). A source that names only the site itself, a user handle or the
+    /// headline (an author element around the title) gives way to a later one that names
+    /// people.
+    fn byline(&self, doc: &Document, printed: &Printed, cleaned: &[String]) -> Byline {
         let headline = fold(printed.headline);
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
         let named = |b: &&Byline| !b.authors.is_empty() && b.authors.iter().all(|a| fold(a) != headline);
@@ -180,7 +186,10 @@ impl Meta {
         let [ld, meta, labelled, element] = declared;
         let sources = [ld, meta, labelled, element, printed.byline()];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
-        best.cloned().unwrap_or_default()
+        let shaped = cleaned.iter().all(|a| crate::people::has_name_shape(a));
+        let cleaned =
+            Byline { authors: if shaped { cleaned.to_vec() } else { Vec::new() }, agencies: Vec::new() };
+        best.cloned().unwrap_or(cleaned)
     }
 
     fn ld_byline(&self) -> Byline {
@@ -208,7 +217,8 @@ impl Meta {
 
     /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
     /// path (whose local day beats a UTC time a day off), then the date printed beside the
-    /// headline, then a `WebPage`'s publication date and the modification date.
+    /// headline, then a `WebPage`'s publication date and the modification date. A declared
+    /// time that is only a save stamp gives way to an earlier printed date (see [`earlier_printed`]).
     /// Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
@@ -227,9 +237,18 @@ impl Meta {
         let declared = read_all(self.declared_dates(doc));
         let modified = read_all(self.modified_dates(doc));
         let url_day = self.url.as_deref().and_then(url_date).and_then(|d| dates::parse(&d, zone));
+        let saved = read_all(
+            self.ld_str("dateModified")
+                .into_iter()
+                .chain(meta_content(doc, MODIFIED_METAS, "content"))
+                .collect(),
+        );
+        // Published no earlier than last modified: a save or build time, not a publication.
+        let stamped = declared.first().is_some_and(|d| saved.iter().any(|m| m.instant() <= d.instant()));
         declared
             .first()
             .map(|&d| on_url_day(d, url_day))
+            .map(|d| if stamped { earlier_printed(d, printed.published_beside()) } else { d })
             .or_else(|| printed.published())
             .or(modified.first().copied())
             .ok_or(warnings)
@@ -264,6 +283,16 @@ impl Meta {
         candidates.extend(self.ld_str("dateModified"));
         candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
         candidates
+    }
+}
+
+/// The declared publication time, or an earlier date printed beside the headline: used when
+/// the declared time is no earlier than the page's declared modification time, which makes
+/// it the time the page was last saved or built rather than first published.
+fn earlier_printed(declared: Published, printed: Option<Published>) -> Published {
+    match printed {
+        Some(p) if p.date() < declared.date() => p,
+        _ => declared,
     }
 }
 
@@ -776,10 +805,27 @@ mod tests {
     fn the_site_signing_gives_way_to_a_printed_byline() {
         let page = r#"<html><head><meta name="author" content="Example Clinic">
             <meta property="og:site_name" content="Example Clinic"></head><body>
-            <h1>How to Start Meditating Today</h1><p class="meta">By Holly Wilgus</p>
+            <h1>How to Start Meditating Today</h1><p class="meta">By Greta Lindqvist</p>
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
-        assert_eq!(d.authors, ["Holly Wilgus"]);
+        assert_eq!(d.authors, ["Greta Lindqvist"]);
+    }
+
+    #[test]
+    fn the_text_cleaners_byline_is_the_last_source() {
+        let page = |name: &str| {
+            format!(
+                r#"<html><body><nav><a href="/">Home</a></nav><h1>How to Repot a Fern Without Fuss</h1>
+                <p>{name}</p><p>Dec 18, 2025</p>
+                <p>Ferns outgrow their pots every couple of years, and spring is the best time to act on it.</p>
+                <p>Water the fern the day before, so the root ball holds together when it comes out of the pot.</p>
+                <p>Choose a pot one size up, with a drainage hole, and loosen the roots gently before planting.</p>
+                </body></html>"#
+            )
+        };
+        let authors = |html: String| draft(&html, &HostTable::default(), Zone::default()).authors;
+        assert_eq!(authors(page("Quillon")), ["Quillon"]);
+        assert!(authors(page("Newsletter")).is_empty());
     }
 
     #[test]
@@ -801,6 +847,26 @@ mod tests {
         let far = dates::parse("2025-12-25", Zone::default());
         let declared = dates::parse("2025-12-19T03:05:00+00:00", Zone::default()).unwrap();
         assert_eq!(on_url_day(declared, far), declared);
+    }
+
+    #[test]
+    fn a_save_stamp_gives_way_to_an_earlier_printed_date() {
+        let page = |modified: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="2025-11-20T16:02:46Z">
+                <meta property="article:modified_time" content="{modified}"></head>
+                <body><h1>How to Repot a Fern</h1><p class="date">May 14, 2025</p>
+                <p>Ferns outgrow their pots every couple of years, and spring is the time to act.</p></body></html>"#
+            )
+        };
+        let day = |html: String| {
+            draft(&html, &HostTable::default(), Zone::default()).published.map(|p| p.date().to_string())
+        };
+        assert_eq!(day(page("2025-11-20T16:02:46Z")).as_deref(), Some("2025-05-14"));
+        assert_eq!(day(page("2025-11-19T09:00:00Z")).as_deref(), Some("2025-05-14"));
+        assert_eq!(day(page("2025-12-01T09:00:00Z")).as_deref(), Some("2025-11-20"));
+        let declared = dates::parse("2025-11-20", Zone::default()).unwrap();
+        assert_eq!(earlier_printed(declared, dates::parse("2025-12-01", Zone::default())), declared);
     }
 
     #[test]

@@ -10,10 +10,10 @@
 use super::blocks::{self, Block, Kind};
 use super::content::{self, Anchors};
 use super::dump::{self, Page};
-use super::headline::{self, fold};
-use super::{byline, Outlet};
-use crate::article::{Draft, Published};
-use crate::dates::{self, Zone};
+use super::headline;
+use super::meta::{find_byline, find_date, first_date, is_meta_line};
+use super::Outlet;
+use crate::article::Draft;
 
 pub struct Generic;
 
@@ -69,7 +69,7 @@ fn read(page: &Page) -> Reading {
     // around it searched.
     let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
     let below = &blocks[..(end + 20).min(blocks.len())];
-    draft.authors = find_byline(window, &blocks[..=end], below).authors;
+    draft.authors = find_byline(window, head.map(|h| h - from), &blocks[..=end], below).authors;
     draft.published = find_date(window, head.map(|h| h - from), page.zone)
         .or_else(|| first_date(&blocks[..=end], page.zone))
         .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
@@ -120,61 +120,6 @@ pub fn headline_candidates(page: &Page) -> Vec<(String, headline::Features)> {
     found.into_iter().map(|c| (dump::split_headline_tags(&c.text).1, c.features)).collect()
 }
 
-/// The byline and date printed around a headline among a page's visible lines (an HTML
-/// page's, one element's text a line): what a page that declares neither shows its readers.
-/// A lone name must look like a full name: an HTML page's lines are full of short
-/// capitalised labels (`Contact`, `About Us`) beside dates.
-/// Without a date beside the headline, the page's first short dated line is taken.
-pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> (byline::Byline, Option<Published>) {
-    let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
-    let blocks = blocks::split(&spaced);
-    let key = fold(headline);
-    let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        return (byline::Byline::default(), first_date(&blocks, zone));
-    };
-    let from = head.saturating_sub(6);
-    let window = &blocks[from..(head + 12).min(blocks.len())];
-    let by = written_byline(window, false)
-        .or_else(|| dated_name(window))
-        .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
-    let date = find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone));
-    (by.unwrap_or_default(), date)
-}
-
-/// A name that shares a line with a date, set apart by a separator (`May 2, 2025 · Jane Doe`,
-/// `2025-12-17 · Jane Doe in Gardening`, `Mar 3, 2025 • 3 min read • By Jane Doe`): the
-/// article's meta line, not a name in its text.
-fn dated_name(window: &[Block]) -> Option<byline::Byline> {
-    window.iter().filter(|b| b.words <= 20 && dates::find_in(&b.text).is_some()).find_map(|b| {
-        META_SEPARATOR.split(&b.text).filter(|p| dates::find_in(p).is_none()).find_map(|piece| {
-            byline::parse_line(piece).or_else(|| {
-                let name = NAME_TAIL.replace(piece.trim(), "");
-                (!name.contains(',') && is_full_name(&name)).then(|| byline::parse(&name))
-            })
-        })
-    })
-}
-
-static META_SEPARATOR: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[·•⋅|]\s*").expect("valid regex"));
-
-static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$").expect("valid regex")
-});
-
-/// Two or three capitalised words, none of them all capitals or an English function word:
-/// `Jack Shepherd`, not `Contact`, `About Us` or `COMPANY TYPE`.
-fn is_full_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.any(char::is_lowercase)
-                && !blocks::is_stop_word(w)
-        })
-}
-
 /// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.
 fn weight(b: &Block) -> f32 {
     let chars = b.letters as f32 * 1.2;
@@ -210,286 +155,9 @@ fn article_span(blocks: &[Block]) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The byline beside the headline (written, after a date, else a person's name on a meta
-/// line), else the first one written above the article's end, else the name the author's
-/// picture is labelled with, else a person's name on a line just below the article (an
-/// author box). A name alone elsewhere on the page is not taken: it is as often a
-/// commenter's, a reviewer's or a related story's. `page` is the page down to the article's end, `below` a little
-/// further (author boxes follow the text).
-fn find_byline(window: &[Block], page: &[Block], below: &[Block]) -> byline::Byline {
-    written_byline(window, false)
-        .or_else(|| dated_byline(window))
-        .or_else(|| person_line(window))
-        .or_else(|| written_byline(page, true))
-        .or_else(|| dated_byline(page).filter(all_people))
-        .or_else(|| pictured_person(below))
-        .or_else(|| person_line(&below[page.len().min(below.len())..]))
-        .unwrap_or_default()
-}
-
-/// Whether every name of a byline is a person's full name: what a byline found far from
-/// the headline must be (filters and forms print `by Company Size`).
-fn all_people(by: &byline::Byline) -> bool {
-    !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::is_person_name(a))
-}
-
-/// `by NAME` inside a dated meta line: `Published August 7, 2023 by Jane Doe`,
-/// `October 11, 2023 by Jane Doe | 5 min read` (not a photo credit).
-fn dated_byline(blocks: &[Block]) -> Option<byline::Byline> {
-    blocks.iter().filter(|b| b.words <= 30 && dates::find_in(&b.text).is_some()).find_map(|b| {
-        let by = INLINE_BY
-            .find_iter(&b.text)
-            .map(|m| m.start() + 1)
-            .find(|&at| !is_credit_before(&b.text[..at]))?;
-        byline::parse_line(&b.text[by..])
-    })
-}
-
-static INLINE_BY: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)[\s•·|,](?:by)\s").expect("valid regex"));
-
-fn is_credit_before(before: &str) -> bool {
-    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
-    matches!(
-        last.as_str(),
-        "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
-    )
-}
-
-/// A person's full name alone on a short line, or as one part of a meta line
-/// (`Jane Doe • Oct 20, 2025`, `Dec 26, 2025 · Jane Doe`, `Jane Doe, Staff Writer`).
-fn person_line(window: &[Block]) -> Option<byline::Byline> {
-    window.iter().filter(|b| b.words <= 16 && !(b.bullet && b.words > 4)).find_map(|b| {
-        let text = undouble(&b.text);
-        let mut parts: Vec<&str> = META_PARTS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
-        parts.retain(|p| dates::find_in(p).is_none());
-        parts.iter().find_map(|part| {
-            let by = byline::parse(&byline::unglue_tail(part));
-            all_people(&by).then_some(by)
-        })
-    })
-}
-
-/// Where a meta line splits into name, date, reading time and section.
-static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d";
-    regex::Regex::new(&format!(r"\s*[•·|●]\s*|\s+[-–—]\s+|\s+(?:{month}|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}|(?i:published|posted|updated)(?-u:\b))"))
-        .expect("valid regex")
-});
-
-/// The person an author picture is labelled with: `Picture of Jane Doe`, `Jane Doe's avatar`.
-fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
-    blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
-        let caps = PICTURED.captures(&b.text)?;
-        let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
-        let name = undouble(name);
-        crate::people::is_person_name(name).then(|| byline::parse(name))
-    })
-}
-
-static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|profile picture|profile photo|headshot|picture|photo)$")
-        .expect("valid regex")
-});
-
-/// A byline the page introduces as one: `By NAME`, `Author: NAME`, or `Written by` over the
-/// name's line; with `strict`, the name under a lone `By` must be a person's (far from the
-/// headline, filters print `By` over `Company Size`).
-fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
-    for (i, b) in window.iter().enumerate() {
-        if let Some(by) = byline::parse_line(&b.text) {
-            return Some(by);
-        }
-        let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
-        if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
-            let by = byline::parse(next);
-            if !strict || all_people(&by) {
-                return Some(by);
-            }
-        }
-    }
-    None
-}
-
-/// A name printed alone beside a date or with the author's picture.
-fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
-    for (i, b) in window.iter().enumerate() {
-        let name = undouble(&b.text);
-        if b.words > 8
-            || b.bullet && b.words > 4
-            || !byline::looks_like_name(name)
-            || name.split(' ').count() > 4
-        {
-            continue;
-        }
-        let near = &window[i.saturating_sub(2)..(i + 3).min(window.len())];
-        let dated = near.iter().any(|n| n.words <= 12 && dates::find_in(&n.text).is_some());
-        let pictured =
-            page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
-        if dated || pictured || name.len() < b.text.len() {
-            return byline::parse(name);
-        }
-    }
-    byline::Byline::default()
-}
-
-/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
-/// or a share box) -> `Jane Doe`.
-fn undouble(text: &str) -> &str {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for (end, _) in text.char_indices().skip(1) {
-        let part = text[..end].trim_end();
-        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
-        if unit.len() * 2 > squeezed.len() {
-            break;
-        }
-        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
-            return part;
-        }
-    }
-    text
-}
-
-static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$")
-        .expect("valid regex")
-});
-
-static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:picture|photo|avatar|image|headshot|portrait)(?-u:\b)")
-        .expect("valid regex")
-});
-
-/// The date nearest the headline among the lines around it; one the page says it was
-/// published or posted on goes before one it says it was updated or reviewed on.
-fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Published> {
-    let anchor = head.unwrap_or(0);
-    let mut found: Vec<(isize, chrono::NaiveDate)> = Vec::new();
-    for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
-        let mut from = 0;
-        for (day, at) in dates::find_all(&b.text) {
-            let rank = i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]);
-            found.push((rank, day));
-            from = at.end;
-        }
-    }
-    found.sort_by_key(|(rank, _)| *rank);
-    let (_, day) = found.first()?;
-    Some(Published::Day(*day, zone.offset_on(*day)))
-}
-
-/// How far a date's label moves it down the choice: `Published` up, `Updated` down.
-fn date_label(before: &str) -> isize {
-    let before = before.to_lowercase();
-    if before.contains("updated") || before.contains("modified") || before.contains("reviewed") {
-        3
-    } else if before.contains("published") || before.contains("posted") {
-        -2
-    } else {
-        0
-    }
-}
-
-/// The first date the page prints on a short line: pages print the article's date above
-/// its text, so when none sits beside the headline, the first one is the best guess.
-fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
-    let (day, _) = blocks.iter().filter(|b| b.words <= 25).find_map(|b| dates::find_in(&b.text))?;
-    Some(Published::Day(day, zone.offset_on(day)))
-}
-
-/// Whether a block inside the article is its byline or date line, not its text.
-fn is_meta_line(b: &Block, draft: &Draft) -> bool {
-    b.words <= 12
-        && (byline::parse_line(&b.text).is_some()
-            || (dates::find_in(&b.text).is_some() && !b.ends_sentence())
-            || draft.authors.iter().any(|a| a == &b.text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn printed_meta_reads_lines_around_the_headline() {
-        let page = lines(&[
-            "Home",
-            "Blog",
-            "Ten Tips for Better Sleep Tonight",
-            "Written by",
-            "Edzel Tabing",
-            "Last updated Aug 04, 2025",
-            "Sleep matters more than most people think, and the evidence keeps growing.",
-        ]);
-        let (by, date) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
-        assert_eq!(by.authors, ["Edzel Tabing"]);
-        assert_eq!(date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
-        assert!(printed_meta(&page, "Another Headline", Zone::default()).0.authors.is_empty());
-    }
-
-    #[test]
-    fn a_name_beside_a_date_on_one_line_is_the_byline() {
-        for line in [
-            "May 2, 2025 · Jane Doe",
-            "2025-12-17 · Jane Doe in Gardening",
-            "Mar 3, 2025 • 3 min read • By Jane Doe",
-        ] {
-            let page =
-                lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters more than you think."]);
-            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
-            assert_eq!(by.authors, ["Jane Doe"], "{line}");
-        }
-        for line in ["May 2, 2025 · Read More", "Garden, Sleep · May 2, 2025"] {
-            let page = lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters."]);
-            let (by, _) = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
-            assert!(by.authors.is_empty(), "{line}");
-        }
-    }
-
-    #[test]
-    fn the_first_short_dated_line_is_the_fallback_date() {
-        let text = ["Menu", "Updated December 12, 2025", "Posted 3 March 2024 in a long story line"];
-        let blocks = blocks::split(&text);
-        let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
-        assert_eq!(date.as_deref(), Some("2025-12-12"));
-    }
-
-    #[test]
-    fn published_dates_go_before_updated_ones() {
-        let text = ["Ten Tips for Better Sleep", "", "Updated May 4, 2025", "", "Published March 2, 2024"];
-        let blocks = blocks::split(&text);
-        let date = find_date(&blocks, Some(0), Zone::default()).map(|d| d.date().to_string());
-        assert_eq!(date.as_deref(), Some("2024-03-02"));
-        let glued = ["Updated May 4, 2025 Originally published March 2, 2024"];
-        let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
-        assert_eq!(date.as_deref(), Some("2024-03-02"));
-        assert_eq!(date_label("Last modified: "), 3);
-        assert_eq!(date_label("by Jane Doe"), 0);
-    }
-
-    #[test]
-    fn bylines_after_dates_in_meta_lines_and_under_pictures() {
-        let page = |lines: &[&str]| blocks::split(lines);
-        let names = |b: Option<byline::Byline>| b.map(|b| b.authors).unwrap_or_default();
-        let dated = page(&["Published August 7, 2023 by Nicole Smith", "", "Photo by Ann Lee, May 2, 2024"]);
-        assert_eq!(names(dated_byline(&dated)), ["Nicole Smith"]);
-        assert_eq!(names(dated_byline(&dated[1..])), Vec::<String>::new());
-        let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
-        assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
-        let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
-        assert_eq!(names(person_line(&meta)), ["Faith Johnson"]);
-        assert_eq!(
-            names(person_line(&page(&["Dec 26, 2025 · Mary Davis in Project Management"]))),
-            Vec::<String>::new()
-        );
-        assert_eq!(names(person_line(&page(&["Follow", "", "Select Page"]))), Vec::<String>::new());
-        let pictured = page(&["Picture of Adam Hamilton", "", "Adam Hamilton"]);
-        assert_eq!(names(pictured_person(&pictured)), ["Adam Hamilton"]);
-        assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
-    }
 
     #[test]
     fn a_heading_deep_in_the_article_does_not_cut_its_start() {
@@ -503,21 +171,5 @@ mod tests {
         let draft = Generic.parse_dump(&Page::new(&lines.join("\n")));
         assert_eq!(draft.headline, "Ten Tips for Better Sleep");
         assert_eq!(draft.paragraphs.first(), Some(&first));
-    }
-
-    #[test]
-    fn names_printed_again_are_taken_once() {
-        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
-    }
-
-    #[test]
-    fn lone_names_must_be_full_names() {
-        assert!(is_full_name("Jack Shepherd"));
-        assert!(!is_full_name("Contact"));
-        assert!(!is_full_name("About Us"));
-        assert!(!is_full_name("COMPANY TYPE"));
     }
 }

@@ -477,7 +477,7 @@ mod tests {
     #[test]
     fn alt_text_form_fields_and_prompts_are_marked() {
         for line in [
-            "Picture of Andrew King",
+            "Picture of Ruth Calder",
             "Search terms [ ] [SUBMIT]",
             "Buy me a coffee logo",
             "Sign in to comment",

@@ -14,6 +14,7 @@ pub mod headline;
 pub mod hosts;
 mod kbs;
 mod kcna;
+mod meta;
 pub mod plain;
 mod reuters;
 mod tbs;
@@ -21,7 +22,8 @@ pub mod weights;
 mod yonhap;
 
 pub use dump::{split_names, Page};
-pub use generic::{body_blocks, headline_candidates, printed_meta, BodyBlock};
+pub use generic::{body_blocks, headline_candidates, BodyBlock};
+pub use meta::{printed_meta, PrintedMeta};
 
 use crate::article::Draft;
 use crate::dates::Zone;

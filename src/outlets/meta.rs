@@ -1,0 +1,523 @@
+//! The byline and date of an article page: read from the lines around its headline, the
+//! lines above the article's end and an author box just below it (page dumps), or from an
+//! HTML page's visible lines around its headline.
+
+use super::blocks::{self, Block};
+use super::byline;
+use super::headline::fold;
+use crate::article::{Draft, Published};
+use crate::dates::{self, Zone};
+
+/// What a page prints around its headline.
+#[derive(Debug, Clone, Default)]
+pub struct PrintedMeta {
+    /// The byline printed near the headline.
+    pub byline: byline::Byline,
+    /// The date printed near the headline, else the page's first short dated line.
+    pub date: Option<Published>,
+    /// A date printed right beside the headline (a few lines off at most), if any.
+    pub date_beside: Option<Published>,
+}
+
+/// The byline and date printed around a headline among a page's visible lines (an HTML
+/// page's, one element's text a line): what a page that declares neither shows its readers.
+/// A lone name must look like a full name: an HTML page's lines are full of short
+/// capitalised labels (`Contact`, `About Us`) beside dates.
+/// Without a date beside the headline, the page's first short dated line is taken.
+pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta {
+    let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
+    let blocks = blocks::split(&spaced);
+    let key = fold(headline);
+    let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
+        return PrintedMeta { date: first_date(&blocks, zone), ..PrintedMeta::default() };
+    };
+    let from = head.saturating_sub(6);
+    let window = &blocks[from..(head + 12).min(blocks.len())];
+    let by = written_byline(window, false)
+        .or_else(|| dated_name(window))
+        .or_else(|| Some(lone_name(window, &blocks)).filter(|b| b.authors.iter().all(|a| is_full_name(a))));
+    let near = head.saturating_sub(BESIDE)..(head + BESIDE + 1).min(blocks.len());
+    PrintedMeta {
+        byline: by.unwrap_or_default(),
+        date: find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone)),
+        date_beside: find_date(&blocks[near.clone()], Some(head - near.start), zone),
+    }
+}
+
+/// How many lines off the headline a date still counts as printed beside it.
+const BESIDE: usize = 4;
+
+/// A name that shares a line with a date, set apart by a separator (`May 2, 2025 · Jane Doe`,
+/// `2025-12-17 · Jane Doe in Gardening`, `Mar 3, 2025 • 3 min read • By Jane Doe`): the
+/// article's meta line, not a name in its text.
+fn dated_name(window: &[Block]) -> Option<byline::Byline> {
+    window.iter().filter(|b| b.words <= 20 && dates::find_in(&b.text).is_some()).find_map(|b| {
+        META_SEPARATOR.split(&b.text).filter(|p| dates::find_in(p).is_none()).find_map(|piece| {
+            byline::parse_line(piece).or_else(|| {
+                let name = NAME_TAIL.replace(piece.trim(), "");
+                (!name.contains(',') && is_full_name(&name)).then(|| byline::parse(&name))
+            })
+        })
+    })
+}
+
+static META_SEPARATOR: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[·•⋅|]\s*").expect("valid regex"));
+
+static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$").expect("valid regex")
+});
+
+/// Two or three capitalised words, none of them all capitals or an English function word:
+/// `Owen Marsh`, not `Contact`, `About Us` or `COMPANY TYPE`.
+fn is_full_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.any(char::is_lowercase)
+                && !blocks::is_stop_word(w)
+        })
+}
+
+/// The byline beside the headline (written, after a date, else a person's name on a meta
+/// line), else the first one written above the article's end, else the name the author's
+/// picture is labelled with, else a person's name on a line just below the article (an
+/// author box); `head` is the headline's place in the window. A name alone elsewhere on the page is not taken: it is as often a
+/// commenter's, a reviewer's or a related story's. `page` is the page down to the article's end, `below` a little
+/// further (author boxes follow the text).
+pub(super) fn find_byline(
+    window: &[Block],
+    head: Option<usize>,
+    page: &[Block],
+    below: &[Block],
+) -> byline::Byline {
+    written_byline(window, false)
+        .or_else(|| dated_byline(window))
+        .or_else(|| dated_name_line(window, head))
+        .or_else(|| person_line(window))
+        .or_else(|| written_byline(page, true))
+        .or_else(|| dated_byline(page).filter(all_people))
+        .or_else(|| pictured_person(below))
+        .or_else(|| person_line(&below[page.len().min(below.len())..]))
+        .unwrap_or_default()
+}
+
+/// Whether every name of a byline is a person's full name: what a byline found far from
+/// the headline must be (filters and forms print `by Company Size`).
+fn all_people(by: &byline::Byline) -> bool {
+    !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::is_person_name(a))
+}
+
+/// `by NAME` inside a dated meta line: `Published August 7, 2023 by Jane Doe`,
+/// `October 11, 2023 by Jane Doe | 5 min read` (not a photo credit).
+fn dated_byline(blocks: &[Block]) -> Option<byline::Byline> {
+    blocks.iter().filter(|b| b.words <= 30 && dates::find_in(&b.text).is_some()).find_map(|b| {
+        let by = INLINE_BY
+            .find_iter(&b.text)
+            .map(|m| m.start() + 1)
+            .find(|&at| !is_credit_before(&b.text[..at]))?;
+        byline::parse_line(&b.text[by..])
+    })
+}
+
+static INLINE_BY: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)[\s•·|,](?:by)\s").expect("valid regex"));
+
+fn is_credit_before(before: &str) -> bool {
+    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
+    )
+}
+
+/// A person's full name alone on a short line, or as one part of a meta line
+/// (`Jane Doe • Oct 20, 2025`, `Dec 26, 2025 · Jane Doe`, `Jane Doe, Staff Writer`).
+fn person_line(window: &[Block]) -> Option<byline::Byline> {
+    window.iter().filter(|b| b.words <= 16 && !(b.bullet && b.words > 4)).find_map(|b| {
+        let text = undouble(&b.text);
+        let mut parts: Vec<&str> = META_PARTS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
+        parts.retain(|p| dates::find_in(p).is_none());
+        parts.iter().find_map(|part| {
+            let by = byline::parse(&byline::unglue_tail(part));
+            all_people(&by).then_some(by)
+        })
+    })
+}
+
+/// A name printed beside the article's date: alone on a line next to a meta line (a date or
+/// a reading time: `Jane Doe` over `Dec 18, 2025`, the name printed twice), or as one part
+/// of a dated meta line (`Tarun Velkar October 11, 2024`, `2025-12-17·Jane Doe`). With
+/// a date beside it, a name needs only a name's shape, not a known given name: bylines are
+/// full of names no census lists (`Tarun Velkar`), and labels beside dates are English words.
+fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byline> {
+    let dated =
+        |b: &Block| b.words <= 12 && (dates::find_in(&b.text).is_some() || READING_TIME.is_match(&b.text));
+    let headline = head.and_then(|h| window.get(h)).map(|h| h.text.as_str());
+    let mut candidates =
+        window.iter().enumerate().filter(|(_, b)| b.words <= 16 && Some(b.text.as_str()) != headline);
+    candidates.find_map(|(i, b)| {
+        let text = unpictured(&b.text);
+        if dated(b) {
+            return meta_parts(&text).into_iter().find_map(|p| shaped_name(&p));
+        }
+        // A full name may sit two lines off the date, its role or section between them
+        // (`Jane Doe` over `Senior Editor` over `Dec 18, 2025`); a single word must touch it.
+        let name = undouble(&text);
+        let reach = if name.split_whitespace().count() > 1 { 2 } else { 1 };
+        neighbours(window, i, reach).any(dated).then(|| shaped_name(name)).flatten()
+    })
+}
+
+/// The blocks just above and below a window's `i`th, past copies of it (a name printed
+/// twice, by its link and its picture), `reach` of them on each side.
+fn neighbours(window: &[Block], i: usize, reach: usize) -> impl Iterator<Item = &Block> {
+    let other = move |j: &usize| window[*j].text != window[i].text;
+    let above = (i.saturating_sub(reach + 1)..i).rev().filter(other).take(reach);
+    let below = (i + 1..(i + reach + 2).min(window.len())).filter(other).take(reach);
+    above.chain(below).map(move |j| &window[j])
+}
+
+/// The parts of a dated meta line other than its dates: `Dec 17, 2025Jane Doe` -> `Jane Doe`,
+/// `Dec 26, 2025 • Jane Doe in Project Management` -> `Jane Doe`.
+fn meta_parts(line: &str) -> Vec<String> {
+    let mut undated = String::new();
+    let mut from = 0;
+    for (_, at) in dates::find_all(line) {
+        undated.push_str(&line[from..at.start]);
+        undated.push_str(" | ");
+        from = at.end;
+    }
+    undated.push_str(&line[from..]);
+    META_PARTS
+        .split(&undated)
+        .map(|p| NAME_TAIL.replace(p.trim(), "").into_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A byline part that has a name's shape or signs as a team, read as a byline.
+fn shaped_name(part: &str) -> Option<byline::Byline> {
+    let by = byline::parse(&byline::unglue_tail(part));
+    let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
+    (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
+}
+
+/// A team's signature: up to four capitalised words led or ended by `Team` or `Staff`
+/// (`Example Garden Team`, `Team Example`, `Staff`).
+fn is_team(signature: &str) -> bool {
+    let words: Vec<&str> = signature.split_whitespace().collect();
+    let team = |w: &&str| w.eq_ignore_ascii_case("team") || w.eq_ignore_ascii_case("staff");
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && (words.first().is_some_and(team) || words.last().is_some_and(team))
+        && !signature.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A line without the labels of the author's picture printed around the name (its alt
+/// text): `Picture of Jane Doe`, `Jane Doe's avatar`, `Jane Doe Headshot` -> `Jane Doe`.
+/// A credit (`Photo by`, `Image:`) keeps its label.
+fn unpictured(line: &str) -> String {
+    let cut = PICTURE_LABEL.replace_all(line, |c: &regex::Captures| {
+        let rest = &line[c.get(0).map_or(0, |m| m.end())..];
+        if CREDIT_NEXT.is_match(rest) {
+            c[0].to_string()
+        } else {
+            " ".to_string()
+        }
+    });
+    cut.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+static PICTURE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo)(?:\s|$)")
+        .expect("valid regex")
+});
+
+static CREDIT_NEXT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)^\s*(?:by(?-u:\b)|:|credit)").expect("valid regex"));
+
+static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\W*\d+\s*min(?:ute)?s?(?:\s+read)?\W*$").expect("valid regex")
+});
+
+/// Where a meta line splits into name, date, reading time and section.
+static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d";
+    regex::Regex::new(&format!(r"\s*[•·|●]\s*|\s+[-–—]\s+|\s+(?:{month}|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}|(?i:published|posted|updated)(?-u:\b))"))
+        .expect("valid regex")
+});
+
+/// The person an author picture is labelled with: `Picture of Jane Doe`, `Jane Doe's avatar`.
+fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
+    blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
+        let caps = PICTURED.captures(&b.text)?;
+        let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
+        let name = undouble(name);
+        crate::people::is_person_name(name).then(|| byline::parse(name))
+    })
+}
+
+static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|profile picture|profile photo|headshot|picture|photo)$")
+        .expect("valid regex")
+});
+
+/// A byline the page introduces as one: `By NAME`, `Author: NAME`, or `Written by` over the
+/// name's line; with `strict`, the name under a lone `By` must be a person's (far from the
+/// headline, filters print `By` over `Company Size`).
+fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
+    for (i, b) in window.iter().enumerate() {
+        if let Some(by) = byline::parse_line(signed_again(&b.text).unwrap_or(&b.text)) {
+            return Some(by);
+        }
+        let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
+        if LEAD_ONLY.is_match(&b.text) && byline::looks_like_name(next) {
+            let by = byline::parse(next);
+            if !strict || all_people(&by) {
+                return Some(by);
+            }
+        }
+    }
+    None
+}
+
+/// The `By NAME` part of a line that prints the name before it too, bare or as its
+/// picture's label: `Jane Doe By Jane Doe`, `Picture of Jane Doe By Jane Doe`.
+fn signed_again(line: &str) -> Option<&str> {
+    let at = line.find(" By ")?;
+    let (before, by) = (&line[..at], &line[at + 1..]);
+    let name = by[3..].trim();
+    (!name.is_empty() && unpictured(before) == name).then_some(by)
+}
+
+/// A name printed alone beside a date or with the author's picture.
+fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
+    for (i, b) in window.iter().enumerate() {
+        let name = undouble(&b.text);
+        if b.words > 8
+            || b.bullet && b.words > 4
+            || !byline::looks_like_name(name)
+            || name.split(' ').count() > 4
+        {
+            continue;
+        }
+        let near = &window[i.saturating_sub(2)..(i + 3).min(window.len())];
+        let dated = near.iter().any(|n| n.words <= 12 && dates::find_in(&n.text).is_some());
+        let pictured =
+            page.iter().any(|p| p.text != b.text && p.text.contains(name) && PICTURE.is_match(&p.text));
+        if dated || pictured || name.len() < b.text.len() {
+            return byline::parse(name);
+        }
+    }
+    byline::Byline::default()
+}
+
+/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
+/// or a share box) -> `Jane Doe`.
+fn undouble(text: &str) -> &str {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (end, _) in text.char_indices().skip(1) {
+        let part = text[..end].trim_end();
+        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+        if unit.len() * 2 > squeezed.len() {
+            break;
+        }
+        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
+            return part;
+        }
+    }
+    text
+}
+
+static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:(?:written|posted|published|article|story)\s+)?by:?$|^authors?:?$")
+        .expect("valid regex")
+});
+
+static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:picture|photo|avatar|image|headshot|portrait)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// The date nearest the headline among the lines around it; one the page says it was
+/// published or posted on goes before one it says it was updated or reviewed on.
+pub(super) fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Published> {
+    let anchor = head.unwrap_or(0);
+    let mut found: Vec<(isize, chrono::NaiveDate)> = Vec::new();
+    for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
+        let mut from = 0;
+        for (day, at) in dates::find_all(&b.text) {
+            let rank = i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]);
+            found.push((rank, day));
+            from = at.end;
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
+    let (_, day) = found.first()?;
+    Some(Published::Day(*day, zone.offset_on(*day)))
+}
+
+/// How far a date's label moves it down the choice: `Published` up, `Updated` down.
+fn date_label(before: &str) -> isize {
+    let before = before.to_lowercase();
+    if before.contains("updated") || before.contains("modified") || before.contains("reviewed") {
+        3
+    } else if before.contains("published") || before.contains("posted") {
+        -2
+    } else {
+        0
+    }
+}
+
+/// The first date the page prints on a short line: pages print the article's date above
+/// its text, so when none sits beside the headline, the first one is the best guess.
+pub(super) fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
+    let (day, _) = blocks.iter().filter(|b| b.words <= 25).find_map(|b| dates::find_in(&b.text))?;
+    Some(Published::Day(day, zone.offset_on(day)))
+}
+
+/// Whether a block inside the article is its byline or date line, not its text.
+pub(super) fn is_meta_line(b: &Block, draft: &Draft) -> bool {
+    b.words <= 12
+        && (byline::parse_line(&b.text).is_some()
+            || (dates::find_in(&b.text).is_some() && !b.ends_sentence())
+            || draft.authors.iter().any(|a| a == &b.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn printed_meta_reads_lines_around_the_headline() {
+        let page = lines(&[
+            "Home",
+            "Blog",
+            "Ten Tips for Better Sleep Tonight",
+            "Written by",
+            "Tamsin Okafor",
+            "Last updated Aug 04, 2025",
+            "Sleep matters more than most people think, and the evidence keeps growing.",
+        ]);
+        let printed = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+        assert_eq!(printed.byline.authors, ["Tamsin Okafor"]);
+        assert_eq!(printed.date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
+        assert_eq!(printed.date_beside.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
+        assert!(printed_meta(&page, "Another Headline", Zone::default()).byline.authors.is_empty());
+    }
+
+    #[test]
+    fn a_name_beside_a_date_on_one_line_is_the_byline() {
+        for line in [
+            "May 2, 2025 · Jane Doe",
+            "2025-12-17 · Jane Doe in Gardening",
+            "Mar 3, 2025 • 3 min read • By Jane Doe",
+        ] {
+            let page =
+                lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters more than you think."]);
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
+            assert_eq!(by.authors, ["Jane Doe"], "{line}");
+        }
+        for line in ["May 2, 2025 · Read More", "Garden, Sleep · May 2, 2025"] {
+            let page = lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters."]);
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
+            assert!(by.authors.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_first_short_dated_line_is_the_fallback_date() {
+        let text = ["Menu", "Updated December 12, 2025", "Posted 3 March 2024 in a long story line"];
+        let blocks = blocks::split(&text);
+        let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn published_dates_go_before_updated_ones() {
+        let text = ["Ten Tips for Better Sleep", "", "Updated May 4, 2025", "", "Published March 2, 2024"];
+        let blocks = blocks::split(&text);
+        let date = find_date(&blocks, Some(0), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
+        let glued = ["Updated May 4, 2025 Originally published March 2, 2024"];
+        let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
+        assert_eq!(date_label("Last modified: "), 3);
+        assert_eq!(date_label("by Jane Doe"), 0);
+    }
+
+    #[test]
+    fn bylines_after_dates_in_meta_lines_and_under_pictures() {
+        let page = |lines: &[&str]| blocks::split(lines);
+        let names = |b: Option<byline::Byline>| b.map(|b| b.authors).unwrap_or_default();
+        let dated = page(&["Published August 7, 2023 by Nicole Smith", "", "Photo by Ann Lee, May 2, 2024"]);
+        assert_eq!(names(dated_byline(&dated)), ["Nicole Smith"]);
+        assert_eq!(names(dated_byline(&dated[1..])), Vec::<String>::new());
+        let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
+        assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
+        let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
+        assert_eq!(names(person_line(&meta)), ["Faith Johnson"]);
+        assert_eq!(
+            names(person_line(&page(&["Dec 26, 2025 · Mary Davis in Project Management"]))),
+            Vec::<String>::new()
+        );
+        assert_eq!(names(person_line(&page(&["Follow", "", "Select Page"]))), Vec::<String>::new());
+        let pictured = page(&["Picture of Hugh Pennington", "", "Hugh Pennington"]);
+        assert_eq!(names(pictured_person(&pictured)), ["Hugh Pennington"]);
+        assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+    }
+
+    #[test]
+    fn a_name_shaped_line_beside_a_date_is_the_byline() {
+        let page = |lines: &[&str]| blocks::split(lines);
+        let names = |b: Option<byline::Byline>| b.map(|b| b.authors).unwrap_or_default();
+        let head = "Ten Tips for Better Sleep";
+        let beside = page(&[head, "", "Tarun Velkar", "", "Dec 18, 2025", "", "Sleep matters."]);
+        assert_eq!(names(dated_name_line(&beside, Some(0))), ["Tarun Velkar"]);
+        let twice = page(&[head, "", "Zdenka Horvatova", "", "Zdenka Horvatova", "", "5 min read"]);
+        assert_eq!(names(dated_name_line(&twice, Some(0))), ["Zdenka Horvatova"]);
+        let glued = page(&[head, "", "Dec 17, 2025Quillon Marsh in Gardening"]);
+        assert_eq!(names(dated_name_line(&glued, Some(0))), ["Quillon Marsh"]);
+        let pictured = page(&[head, "", "Picture of Tarun Velkar", "", "March 3, 2024"]);
+        assert_eq!(names(dated_name_line(&pictured, Some(0))), ["Tarun Velkar"]);
+        for label in ["Travel Tips", "Share", "Web Design", "Sustainability"] {
+            let labelled = page(&[head, "", label, "", "Dec 18, 2025"]);
+            assert!(names(dated_name_line(&labelled, Some(0))).is_empty(), "{label}");
+        }
+        let role = page(&[head, "", "Tarun Velkar", "", "Senior Editor", "", "Dec 18, 2025"]);
+        assert_eq!(names(dated_name_line(&role, Some(0))), ["Tarun Velkar"]);
+        let lone = page(&[head, "", "Quillon", "", "Newsletter", "", "Dec 18, 2025"]);
+        assert!(names(dated_name_line(&lone, Some(0))).is_empty());
+        let team = page(&[head, "", "Fernleaf Garden Team", "", "Dec 18, 2025"]);
+        assert_eq!(names(dated_name_line(&team, Some(0))), ["Fernleaf Garden Team"]);
+        assert!(is_team("Team Fernleaf") && is_team("Staff") && !is_team("Team 7") && !is_team("our team"));
+        let far = page(&[head, "", "Tarun Velkar", "", "Sleep matters more than most people think."]);
+        assert!(names(dated_name_line(&far, Some(0))).is_empty());
+    }
+
+    #[test]
+    fn names_printed_again_are_taken_once() {
+        assert_eq!(signed_again("Jane Doe By Jane Doe"), Some("By Jane Doe"));
+        assert_eq!(signed_again("Picture of Jane Doe By Jane Doe"), Some("By Jane Doe"));
+        assert_eq!(signed_again("Stand By Me"), None);
+        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
+    }
+
+    #[test]
+    fn lone_names_must_be_full_names() {
+        assert!(is_full_name("Owen Marsh"));
+        assert!(!is_full_name("Contact"));
+        assert!(!is_full_name("About Us"));
+        assert!(!is_full_name("COMPANY TYPE"));
+    }
+}
