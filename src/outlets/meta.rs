@@ -125,19 +125,24 @@ fn dated_byline(blocks: &[Block]) -> Option<byline::Byline> {
 static INLINE_BY: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)[\s•·|,](?:by)\s").expect("valid regex"));
 
+/// Whether the words before a `by` make it a photo credit: `Photo by`, `Image by`, not an
+/// author's picture (`Avatar photo by Jane Doe`, the alt text of the byline's avatar).
 fn is_credit_before(before: &str) -> bool {
-    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
-    matches!(
-        last.as_str(),
-        "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
-    )
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let last = words.next().unwrap_or_default();
+    let owner = words.next().unwrap_or_default();
+    !matches!(owner.as_str(), "avatar" | "author" | "profile")
+        && matches!(
+            last.as_str(),
+            "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
+        )
 }
 
 /// A person's full name alone on a short line, or as one part of a meta line
 /// (`Jane Doe • Oct 20, 2025`, `Dec 26, 2025 · Jane Doe`, `Jane Doe, Staff Writer`).
 fn person_line(window: &[Block]) -> Option<byline::Byline> {
     window.iter().filter(|b| b.words <= 16 && !(b.bullet && b.words > 4)).find_map(|b| {
-        let text = undouble(&b.text);
+        let text = byline::undouble(&b.text);
         let mut parts: Vec<&str> = META_PARTS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
         parts.retain(|p| dates::find_in(p).is_none());
         parts.iter().find_map(|part| {
@@ -165,7 +170,7 @@ fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byli
         }
         // A full name may sit two lines off the date, its role or section between them
         // (`Jane Doe` over `Senior Editor` over `Dec 18, 2025`); a single word must touch it.
-        let name = undouble(&text);
+        let name = byline::undouble(&text);
         let reach = if name.split_whitespace().count() > 1 { 2 } else { 1 };
         neighbours(window, i, reach).any(dated).then(|| shaped_name(name)).flatten()
     })
@@ -200,7 +205,7 @@ fn meta_parts(line: &str) -> Vec<String> {
 
 /// A byline part that has a name's shape or signs as a team, read as a byline.
 fn shaped_name(part: &str) -> Option<byline::Byline> {
-    let by = byline::parse(&byline::unglue_tail(part));
+    let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
     let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
     (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
 }
@@ -255,7 +260,7 @@ fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
     blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
         let caps = PICTURED.captures(&b.text)?;
         let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
-        let name = undouble(name);
+        let name = byline::undouble(name);
         crate::people::is_person_name(name).then(|| byline::parse(name))
     })
 }
@@ -296,7 +301,7 @@ fn signed_again(line: &str) -> Option<&str> {
 /// A name printed alone beside a date or with the author's picture.
 fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
     for (i, b) in window.iter().enumerate() {
-        let name = undouble(&b.text);
+        let name = byline::undouble(&b.text);
         if b.words > 8
             || b.bullet && b.words > 4
             || !byline::looks_like_name(name)
@@ -313,23 +318,6 @@ fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
         }
     }
     byline::Byline::default()
-}
-
-/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
-/// or a share box) -> `Jane Doe`.
-fn undouble(text: &str) -> &str {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for (end, _) in text.char_indices().skip(1) {
-        let part = text[..end].trim_end();
-        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
-        if unit.len() * 2 > squeezed.len() {
-            break;
-        }
-        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
-            return part;
-        }
-    }
-    text
 }
 
 static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -460,6 +448,9 @@ mod tests {
         let dated = page(&["Published August 7, 2023 by Nicole Smith", "", "Photo by Ann Lee, May 2, 2024"]);
         assert_eq!(names(dated_byline(&dated)), ["Nicole Smith"]);
         assert_eq!(names(dated_byline(&dated[1..])), Vec::<String>::new());
+        let avatar = page(&["Avatar photo by Ysolde Brannock May 2, 2024"]);
+        assert_eq!(names(dated_byline(&avatar)), ["Ysolde Brannock"]);
+        assert!(names(dated_byline(&page(&["Cover photo by Ysolde Brannock May 2, 2024"]))).is_empty());
         let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
         assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
         let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
@@ -507,10 +498,6 @@ mod tests {
         assert_eq!(signed_again("Jane Doe By Jane Doe"), Some("By Jane Doe"));
         assert_eq!(signed_again("Picture of Jane Doe By Jane Doe"), Some("By Jane Doe"));
         assert_eq!(signed_again("Stand By Me"), None);
-        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
     }
 
     #[test]
