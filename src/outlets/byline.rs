@@ -143,7 +143,7 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let part = strip_trailing_label(part);
+        let part = strip_trailing_label(undouble(part));
         if is_role(part) {
             roles.push(part.to_string());
             continue;
@@ -196,6 +196,22 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+(?:on|at|in|[|•·⋅—–-])\s.*$|\s*[|•·⋅]\s*.*$|\s+\d.*$|\s*(?:last\s+)?(?:updated|published|posted|reviewed)(?-u:\b).*$")
+        .expect("valid regex")
+});
+
+/// A byline line naming the article's writer: [`parse_line`], but not one naming who
+/// edited, reviewed, fact-checked or photographed it (`Reviewed by Jane Doe`), which pages
+/// print beside the writer's byline.
+pub fn parse_writer_line(line: &str) -> Option<Byline> {
+    let squashed = text::squash(line);
+    if HELPER_LEAD.is_match(after_picture(&squashed)) {
+        return None;
+    }
+    parse_line(line)
+}
+
+static HELPER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:edited|(?:medically\s+|expert\s+)?reviewed|fact[- ]?checked|photos?|photographs?|illustrations?)\s+by(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -412,10 +428,24 @@ mod tests {
         assert_eq!(names("Byline profile imageWritten by Ysolde Brannock, CFP"), ["Ysolde Brannock"]);
         assert_eq!(names("Author avatar By Ysolde Brannock"), ["Ysolde Brannock"]);
         assert_eq!(names("Written by: Ysolde Brannock Ysolde Brannock"), ["Ysolde Brannock"]);
+        assert_eq!(parse("Author Ysolde Brannock Ysolde Brannock").authors, ["Ysolde Brannock"]);
         assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
         assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
         assert_eq!(undouble("Jane Doe"), "Jane Doe");
         assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
+    }
+
+    #[test]
+    fn editors_and_reviewers_are_not_the_writer() {
+        let writer = |s: &str| parse_writer_line(s).map(|b| b.authors).unwrap_or_default();
+        assert_eq!(writer("Written by Ysolde Brannock"), ["Ysolde Brannock"]);
+        for line in [
+            "Reviewed by Ysolde Brannock",
+            "Edited by: Ysolde Brannock",
+            "Medically reviewed by Ysolde Brannock",
+        ] {
+            assert!(parse_line(line).is_some() && writer(line).is_empty(), "{line}");
+        }
     }
 
     #[test]

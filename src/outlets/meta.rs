@@ -53,7 +53,7 @@ const BESIDE: usize = 4;
 fn dated_name(window: &[Block]) -> Option<byline::Byline> {
     window.iter().filter(|b| b.words <= 20 && dates::find_in(&b.text).is_some()).find_map(|b| {
         META_SEPARATOR.split(&b.text).filter(|p| dates::find_in(p).is_none()).find_map(|piece| {
-            byline::parse_line(piece).or_else(|| {
+            byline::parse_writer_line(piece).or_else(|| {
                 let name = NAME_TAIL.replace(piece.trim(), "");
                 (!name.contains(',') && is_full_name(&name)).then(|| byline::parse(&name))
             })
@@ -134,7 +134,17 @@ fn is_credit_before(before: &str) -> bool {
     !matches!(owner.as_str(), "avatar" | "author" | "profile")
         && matches!(
             last.as_str(),
-            "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
+            "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "illustration"
+                | "avatar"
+                | "credit"
+                | "video"
+                | "edited"
+                | "reviewed"
+                | "checked"
         )
 }
 
@@ -275,7 +285,7 @@ static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// headline, filters print `By` over `Company Size`).
 fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
     for (i, b) in window.iter().enumerate() {
-        if let Some(by) = byline::parse_line(signed_again(&b.text).unwrap_or(&b.text)) {
+        if let Some(by) = byline::parse_writer_line(signed_again(&b.text).unwrap_or(&b.text)) {
             return Some(by);
         }
         let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
@@ -451,6 +461,7 @@ mod tests {
         let avatar = page(&["Avatar photo by Ysolde Brannock May 2, 2024"]);
         assert_eq!(names(dated_byline(&avatar)), ["Ysolde Brannock"]);
         assert!(names(dated_byline(&page(&["Cover photo by Ysolde Brannock May 2, 2024"]))).is_empty());
+        assert!(names(dated_byline(&page(&["May 2, 2024 · Reviewed by Ysolde Brannock"]))).is_empty());
         let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
         assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
         let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
