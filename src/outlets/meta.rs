@@ -247,7 +247,7 @@ fn unpictured(line: &str) -> String {
 }
 
 static PICTURE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo)(?:\s|$)")
+    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo|image)(?:\s|$)|\s+profile\s+pic(?:ture)?(?:\s|$)")
         .expect("valid regex")
 });
 
@@ -265,18 +265,43 @@ static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("valid regex")
 });
 
-/// The person an author picture is labelled with: `Picture of Jane Doe`, `Jane Doe's avatar`.
+/// The person an author picture is labelled with (`Picture of Jane Doe`, `Jane Doe's
+/// avatar`, `Headshot of Jane Doe, a family lawyer`): a known person's name, or any name's
+/// shape when the name is printed again just below its picture (`Jane Doe's avatar` over
+/// `Jane Doe`), as bylines and author boxes print it; commenters' avatars come later.
 fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
-    blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
-        let caps = PICTURED.captures(&b.text)?;
-        let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
-        let name = byline::undouble(name);
-        crate::people::is_person_name(name).then(|| byline::parse(name))
+    blocks.iter().enumerate().filter(|(_, b)| b.words <= 40).find_map(|(i, b)| {
+        let mut by = byline::parse(pictured(&b.text)?);
+        by.authors.retain(|a| byline::looks_like_name(a) && a.chars().any(char::is_lowercase));
+        let first = by.authors.first()?;
+        let printed = blocks[i + 1..]
+            .iter()
+            .find(|n| n.text != b.text)
+            .is_some_and(|n| n.text.starts_with(first.as_str()));
+        let shaped = (2..=4).contains(&first.split_whitespace().count());
+        let named =
+            crate::people::is_person_name(first) || printed && shaped && !first.contains(char::is_numeric);
+        named.then_some(by)
     })
 }
 
+/// The name a picture's label gives, without the description after it: `Headshot of Jane
+/// Doe, MD, smiling in a white coat` -> `Jane Doe, MD`.
+fn pictured(label: &str) -> Option<&str> {
+    let caps = PICTURED.captures(label)?;
+    let name = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))?.as_str().trim();
+    let name = DESCRIBED.find(name).map_or(name, |m| &name[..m.start()]);
+    Some(byline::undouble(name))
+}
+
 static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|profile picture|profile photo|headshot|picture|photo)$")
+    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|image|profile picture|profile photo|headshot|picture|photo)$|^(.+?)\s+(?:profile pic|profile picture|profile photo|headshot|avatar)$")
+        .expect("valid regex")
+});
+
+/// Where a picture's label goes on from the name to describe the picture.
+static DESCRIBED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r",\s+(?:a|an|the|with|wearing|smiling|standing|sitting|in|at|who)\s|\s+(?:wearing|smiling|standing|sitting|posing|holding)\s")
         .expect("valid regex")
 });
 
@@ -474,6 +499,17 @@ mod tests {
         let pictured = page(&["Picture of Hugh Pennington", "", "Hugh Pennington"]);
         assert_eq!(names(pictured_person(&pictured)), ["Hugh Pennington"]);
         assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+        let described =
+            page(&["Headshot of Helen Brannock, MD, FXYZ, with a lake behind her in a white coat"]);
+        assert_eq!(names(pictured_person(&described)), ["Helen Brannock"]);
+        let unknown = page(&["Quillon Tarnwick's image", "", "Quillon Tarnwick", "", "Senior Writer"]);
+        assert_eq!(names(pictured_person(&unknown)), ["Quillon Tarnwick"]);
+        assert_eq!(
+            names(pictured_person(&page(&["Quillon Tarnwick profile pic", "", "Quillon Tarnwick"]))),
+            ["Quillon Tarnwick"]
+        );
+        assert!(names(pictured_person(&page(&["Quillon Tarnwick's image", "", "Share this"]))).is_empty());
+        assert!(names(pictured_person(&page(&["Tarnwick Avatar", "", "Tarnwick"]))).is_empty());
     }
 
     #[test]
