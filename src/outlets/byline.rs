@@ -143,7 +143,7 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let part = strip_trailing_label(part);
+        let part = strip_trailing_label(undouble(part));
         if is_role(part) {
             roles.push(part.to_string());
             continue;
@@ -199,6 +199,34 @@ static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A byline line naming the article's writer: [`parse_line`], but not one naming who
+/// edited, reviewed, fact-checked or photographed it (`Reviewed by Jane Doe`), which pages
+/// print beside the writer's byline.
+pub fn parse_writer_line(line: &str) -> Option<Byline> {
+    let squashed = text::squash(line);
+    if HELPER_LEAD.is_match(after_picture(&squashed)) {
+        return None;
+    }
+    parse_line(line)
+}
+
+static HELPER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:edited|(?:medically\s+|expert\s+)?reviewed|fact[- ]?checked|photos?|photographs?|illustrations?)\s+by(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A byline line without the alt text of the author's picture printed before it:
+/// `Byline profile imageWritten by Jane Doe`, `Author avatar By Jane Doe` -> the byline. The
+/// byline must start a new element (a capital letter), so a credit (`Photo by`) stays one.
+fn after_picture(line: &str) -> &str {
+    PICTURE_LEAD.captures(line).and_then(|c| c.get(1)).map_or(line, |m| &line[m.start()..])
+}
+
+static PICTURE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\S+\s+){0,3}?\S*(?i:image|photo|picture|avatar|headshot|pic)\s*((?:Written|Posted|Published|Reviewed)\s+by(?-u:\b).*|By(?-u:\b).*)$")
+        .expect("valid regex")
+});
+
 /// A byline line (`By Jane Doe`, `Written by A and B | May 2, 2024`, `Author: Jane Doe`):
 /// its names, or `None` when the line is no byline.
 pub fn parse_line(line: &str) -> Option<Byline> {
@@ -206,12 +234,12 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     if line.chars().count() > 160 {
         return None;
     }
-    let line = unglue_by(&line);
+    let line = unglue_by(after_picture(&line));
     let caps = BY_LINE.captures(&line)?;
     let names = BYLINE_TAIL.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
     let names = unglue_tail(&names);
     let names = BYLINE_TAIL.replace(&names, "");
-    let mut by = parse(&names);
+    let mut by = parse(undouble(&names));
     if !by.authors.first().is_some_and(|a| signs_like_name(a)) {
         return None;
     }
@@ -250,6 +278,23 @@ static GLUED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
+/// or a share box) -> `Jane Doe`.
+pub fn undouble(text: &str) -> &str {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (end, _) in text.char_indices().skip(1) {
+        let part = text[..end].trim_end();
+        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+        if unit.len() * 2 > squeezed.len() {
+            break;
+        }
+        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
+            return part;
+        }
+    }
+    text
+}
 
 /// One to five words, each capitalised (name particles such as `van` or `de` excepted).
 pub fn looks_like_name(s: &str) -> bool {
@@ -375,6 +420,32 @@ mod tests {
         );
         assert_eq!(names("By the Example Garden team"), Some(vec!["the Example Garden team".to_string()]));
         assert_eq!(names("By the way we went home"), None);
+    }
+
+    #[test]
+    fn picture_labels_and_repeats_around_a_byline_come_off() {
+        let names = |s: &str| parse_line(s).map(|b| b.authors).unwrap_or_default();
+        assert_eq!(names("Byline profile imageWritten by Ysolde Brannock, CFP"), ["Ysolde Brannock"]);
+        assert_eq!(names("Author avatar By Ysolde Brannock"), ["Ysolde Brannock"]);
+        assert_eq!(names("Written by: Ysolde Brannock Ysolde Brannock"), ["Ysolde Brannock"]);
+        assert_eq!(parse("Author Ysolde Brannock Ysolde Brannock").authors, ["Ysolde Brannock"]);
+        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
+        assert_eq!(undouble("Jane Doe"), "Jane Doe");
+        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
+    }
+
+    #[test]
+    fn editors_and_reviewers_are_not_the_writer() {
+        let writer = |s: &str| parse_writer_line(s).map(|b| b.authors).unwrap_or_default();
+        assert_eq!(writer("Written by Ysolde Brannock"), ["Ysolde Brannock"]);
+        for line in [
+            "Reviewed by Ysolde Brannock",
+            "Edited by: Ysolde Brannock",
+            "Medically reviewed by Ysolde Brannock",
+        ] {
+            assert!(parse_line(line).is_some() && writer(line).is_empty(), "{line}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ const BESIDE: usize = 4;
 fn dated_name(window: &[Block]) -> Option<byline::Byline> {
     window.iter().filter(|b| b.words <= 20 && dates::find_in(&b.text).is_some()).find_map(|b| {
         META_SEPARATOR.split(&b.text).filter(|p| dates::find_in(p).is_none()).find_map(|piece| {
-            byline::parse_line(piece).or_else(|| {
+            byline::parse_writer_line(piece).or_else(|| {
                 let name = NAME_TAIL.replace(piece.trim(), "");
                 (!name.contains(',') && is_full_name(&name)).then(|| byline::parse(&name))
             })
@@ -125,19 +125,34 @@ fn dated_byline(blocks: &[Block]) -> Option<byline::Byline> {
 static INLINE_BY: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)[\s•·|,](?:by)\s").expect("valid regex"));
 
+/// Whether the words before a `by` make it a photo credit: `Photo by`, `Image by`, not an
+/// author's picture (`Avatar photo by Jane Doe`, the alt text of the byline's avatar).
 fn is_credit_before(before: &str) -> bool {
-    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
-    matches!(
-        last.as_str(),
-        "photo" | "photos" | "image" | "images" | "illustration" | "avatar" | "credit" | "video"
-    )
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let last = words.next().unwrap_or_default();
+    let owner = words.next().unwrap_or_default();
+    !matches!(owner.as_str(), "avatar" | "author" | "profile")
+        && matches!(
+            last.as_str(),
+            "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "illustration"
+                | "avatar"
+                | "credit"
+                | "video"
+                | "edited"
+                | "reviewed"
+                | "checked"
+        )
 }
 
 /// A person's full name alone on a short line, or as one part of a meta line
 /// (`Jane Doe • Oct 20, 2025`, `Dec 26, 2025 · Jane Doe`, `Jane Doe, Staff Writer`).
 fn person_line(window: &[Block]) -> Option<byline::Byline> {
     window.iter().filter(|b| b.words <= 16 && !(b.bullet && b.words > 4)).find_map(|b| {
-        let text = undouble(&b.text);
+        let text = byline::undouble(&b.text);
         let mut parts: Vec<&str> = META_PARTS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
         parts.retain(|p| dates::find_in(p).is_none());
         parts.iter().find_map(|part| {
@@ -165,7 +180,7 @@ fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byli
         }
         // A full name may sit two lines off the date, its role or section between them
         // (`Jane Doe` over `Senior Editor` over `Dec 18, 2025`); a single word must touch it.
-        let name = undouble(&text);
+        let name = byline::undouble(&text);
         let reach = if name.split_whitespace().count() > 1 { 2 } else { 1 };
         neighbours(window, i, reach).any(dated).then(|| shaped_name(name)).flatten()
     })
@@ -200,7 +215,7 @@ fn meta_parts(line: &str) -> Vec<String> {
 
 /// A byline part that has a name's shape or signs as a team, read as a byline.
 fn shaped_name(part: &str) -> Option<byline::Byline> {
-    let by = byline::parse(&byline::unglue_tail(part));
+    let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
     let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
     (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
 }
@@ -232,7 +247,7 @@ fn unpictured(line: &str) -> String {
 }
 
 static PICTURE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo)(?:\s|$)")
+    regex::Regex::new(r"(?i)(?:^|\s)(?:(?:author|profile|avatar)\s+)?(?:picture|photo|image|headshot|avatar|portrait)(?:\s+of)?(?:\s|$)|['’]s\s+(?:avatar|profile picture|headshot|picture|photo|image)(?:\s|$)|\s+profile\s+pic(?:ture)?(?:\s|$)")
         .expect("valid regex")
 });
 
@@ -250,18 +265,43 @@ static META_PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("valid regex")
 });
 
-/// The person an author picture is labelled with: `Picture of Jane Doe`, `Jane Doe's avatar`.
+/// The person an author picture is labelled with (`Picture of Jane Doe`, `Jane Doe's
+/// avatar`, `Headshot of Jane Doe, a family lawyer`): a known person's name, or any name's
+/// shape when the name is printed again just below its picture (`Jane Doe's avatar` over
+/// `Jane Doe`), as bylines and author boxes print it; commenters' avatars come later.
 fn pictured_person(blocks: &[Block]) -> Option<byline::Byline> {
-    blocks.iter().filter(|b| b.words <= 12).find_map(|b| {
-        let caps = PICTURED.captures(&b.text)?;
-        let name = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
-        let name = undouble(name);
-        crate::people::is_person_name(name).then(|| byline::parse(name))
+    blocks.iter().enumerate().filter(|(_, b)| b.words <= 40).find_map(|(i, b)| {
+        let mut by = byline::parse(pictured(&b.text)?);
+        by.authors.retain(|a| byline::looks_like_name(a) && a.chars().any(char::is_lowercase));
+        let first = by.authors.first()?;
+        let printed = blocks[i + 1..]
+            .iter()
+            .find(|n| n.text != b.text)
+            .is_some_and(|n| n.text.starts_with(first.as_str()));
+        let shaped = (2..=4).contains(&first.split_whitespace().count());
+        let named =
+            crate::people::is_person_name(first) || printed && shaped && !first.contains(char::is_numeric);
+        named.then_some(by)
     })
 }
 
+/// The name a picture's label gives, without the description after it: `Headshot of Jane
+/// Doe, MD, smiling in a white coat` -> `Jane Doe, MD`.
+fn pictured(label: &str) -> Option<&str> {
+    let caps = PICTURED.captures(label)?;
+    let name = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))?.as_str().trim();
+    let name = DESCRIBED.find(name).map_or(name, |m| &name[..m.start()]);
+    Some(byline::undouble(name))
+}
+
 static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|profile picture|profile photo|headshot|picture|photo)$")
+    regex::Regex::new(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+(.+?)(?:\s*(?:picture|photo)\s+of\s.*)?$|^(.+?)(?:'s|’s)\s+(?:avatar|image|profile picture|profile photo|headshot|picture|photo)$|^(.+?)\s+(?:profile pic|profile picture|profile photo|headshot|avatar)$")
+        .expect("valid regex")
+});
+
+/// Where a picture's label goes on from the name to describe the picture.
+static DESCRIBED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r",\s+(?:a|an|the|with|wearing|smiling|standing|sitting|in|at|who)\s|\s+(?:wearing|smiling|standing|sitting|posing|holding)\s")
         .expect("valid regex")
 });
 
@@ -270,7 +310,7 @@ static PICTURED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// headline, filters print `By` over `Company Size`).
 fn written_byline(window: &[Block], strict: bool) -> Option<byline::Byline> {
     for (i, b) in window.iter().enumerate() {
-        if let Some(by) = byline::parse_line(signed_again(&b.text).unwrap_or(&b.text)) {
+        if let Some(by) = byline::parse_writer_line(signed_again(&b.text).unwrap_or(&b.text)) {
             return Some(by);
         }
         let next = window.get(i + 1).map(|n| n.text.as_str()).unwrap_or("");
@@ -296,7 +336,7 @@ fn signed_again(line: &str) -> Option<&str> {
 /// A name printed alone beside a date or with the author's picture.
 fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
     for (i, b) in window.iter().enumerate() {
-        let name = undouble(&b.text);
+        let name = byline::undouble(&b.text);
         if b.words > 8
             || b.bullet && b.words > 4
             || !byline::looks_like_name(name)
@@ -313,23 +353,6 @@ fn lone_name(window: &[Block], page: &[Block]) -> byline::Byline {
         }
     }
     byline::Byline::default()
-}
-
-/// `Jane Doe Jane Doe`, `Jane DoeJane DoeJane Doe` (a name printed again by a linked avatar
-/// or a share box) -> `Jane Doe`.
-fn undouble(text: &str) -> &str {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for (end, _) in text.char_indices().skip(1) {
-        let part = text[..end].trim_end();
-        let unit: String = part.chars().filter(|c| !c.is_whitespace()).collect();
-        if unit.len() * 2 > squeezed.len() {
-            break;
-        }
-        if squeezed.len().is_multiple_of(unit.len()) && unit.repeat(squeezed.len() / unit.len()) == squeezed {
-            return part;
-        }
-    }
-    text
 }
 
 static LEAD_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -460,6 +483,10 @@ mod tests {
         let dated = page(&["Published August 7, 2023 by Nicole Smith", "", "Photo by Ann Lee, May 2, 2024"]);
         assert_eq!(names(dated_byline(&dated)), ["Nicole Smith"]);
         assert_eq!(names(dated_byline(&dated[1..])), Vec::<String>::new());
+        let avatar = page(&["Avatar photo by Ysolde Brannock May 2, 2024"]);
+        assert_eq!(names(dated_byline(&avatar)), ["Ysolde Brannock"]);
+        assert!(names(dated_byline(&page(&["Cover photo by Ysolde Brannock May 2, 2024"]))).is_empty());
+        assert!(names(dated_byline(&page(&["May 2, 2024 · Reviewed by Ysolde Brannock"]))).is_empty());
         let glued = page(&["On May 2, 2024 By Gabby BrownIn Budget Travel"]);
         assert_eq!(names(dated_byline(&glued)), ["Gabby Brown"]);
         let meta = page(&["Travel Tips", "", "Faith Johnson • Oct 20, 2025"]);
@@ -472,6 +499,17 @@ mod tests {
         let pictured = page(&["Picture of Hugh Pennington", "", "Hugh Pennington"]);
         assert_eq!(names(pictured_person(&pictured)), ["Hugh Pennington"]);
         assert_eq!(names(pictured_person(&page(&["Jane Miller's avatar"]))), ["Jane Miller"]);
+        let described =
+            page(&["Headshot of Helen Brannock, MD, FXYZ, with a lake behind her in a white coat"]);
+        assert_eq!(names(pictured_person(&described)), ["Helen Brannock"]);
+        let unknown = page(&["Quillon Tarnwick's image", "", "Quillon Tarnwick", "", "Senior Writer"]);
+        assert_eq!(names(pictured_person(&unknown)), ["Quillon Tarnwick"]);
+        assert_eq!(
+            names(pictured_person(&page(&["Quillon Tarnwick profile pic", "", "Quillon Tarnwick"]))),
+            ["Quillon Tarnwick"]
+        );
+        assert!(names(pictured_person(&page(&["Quillon Tarnwick's image", "", "Share this"]))).is_empty());
+        assert!(names(pictured_person(&page(&["Tarnwick Avatar", "", "Tarnwick"]))).is_empty());
     }
 
     #[test]
@@ -507,10 +545,6 @@ mod tests {
         assert_eq!(signed_again("Jane Doe By Jane Doe"), Some("By Jane Doe"));
         assert_eq!(signed_again("Picture of Jane Doe By Jane Doe"), Some("By Jane Doe"));
         assert_eq!(signed_again("Stand By Me"), None);
-        assert_eq!(undouble("Jane Doe Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane DoeJane DoeJane Doe"), "Jane Doe");
-        assert_eq!(undouble("Jane Doe"), "Jane Doe");
-        assert_eq!(undouble("Aa Aa B"), "Aa Aa B");
     }
 
     #[test]
