@@ -168,8 +168,12 @@ fn person_line(window: &[Block]) -> Option<byline::Byline> {
 /// a date beside it, a name needs only a name's shape, not a known given name: bylines are
 /// full of names no census lists (`Tarun Velkar`), and labels beside dates are English words.
 fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byline> {
-    let dated =
-        |b: &Block| b.words <= 12 && (dates::find_in(&b.text).is_some() || READING_TIME.is_match(&b.text));
+    let dated = |b: &Block| {
+        b.words <= 12
+            && (dates::find_in(&b.text).is_some()
+                || READING_TIME.is_match(&b.text)
+                || SHORT_DATE.is_match(&b.text))
+    };
     let headline = head.and_then(|h| window.get(h)).map(|h| h.text.as_str());
     let mut candidates =
         window.iter().enumerate().filter(|(_, b)| b.words <= 16 && Some(b.text.as_str()) != headline);
@@ -256,6 +260,16 @@ static CREDIT_NEXT: std::sync::LazyLock<regex::Regex> =
 
 static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^\W*\d+\s*min(?:ute)?s?(?:\s+read)?\W*$").expect("valid regex")
+});
+
+/// A line that is only a date without its year or a time ago (`Jan 23`, `• 4 Mar`,
+/// `3 days ago`), as blogs print them in a row of meta lines under the headline.
+static SHORT_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+    regex::Regex::new(&format!(
+        r"(?i)^\W*(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|\d+\s+(?:minute|hour|day|week|month)s?\s+ago)\W*$"
+    ))
+    .expect("valid regex")
 });
 
 /// Where a meta line splits into name, date, reading time and section.
@@ -538,6 +552,18 @@ mod tests {
         assert!(is_team("Team Fernleaf") && is_team("Staff") && !is_team("Team 7") && !is_team("our team"));
         let far = page(&[head, "", "Tarun Velkar", "", "Sleep matters more than most people think."]);
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
+        let bullets = page(&[head, "", "• Quillon", "", "• Jan 23", "", "• 11 min read"]);
+        assert_eq!(names(dated_name_line(&bullets, Some(0))), ["Quillon"]);
+    }
+
+    #[test]
+    fn short_dates_are_whole_lines_without_a_year() {
+        for line in ["Jan 23", "• 4 Mar", "Sept. 9th", "3 days ago", "1 hour ago"] {
+            assert!(SHORT_DATE.is_match(line), "{line}");
+        }
+        for line in ["Jan 23 was a cold day", "March", "23", "Main Street 12"] {
+            assert!(!SHORT_DATE.is_match(line), "{line}");
+        }
     }
 
     #[test]
