@@ -96,6 +96,16 @@ pub fn squash(line: &str) -> String {
 /// Appends the words of `line` to `out`, one space between them (and one before the first
 /// when `out` is not empty); whether there was any word.
 fn squash_into(line: &str, out: &mut String) -> bool {
+    if is_squashed(line) {
+        if line.is_empty() {
+            return false;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+        return true;
+    }
     let mut any = false;
     let mut at = 0;
     while let Some((start, end)) = next_word(line, at) {
@@ -106,6 +116,29 @@ fn squash_into(line: &str, out: &mut String) -> bool {
         (at, any) = (end, true);
     }
     any
+}
+
+/// Whether squashing leaves `line` as it is: single spaces between words and no other
+/// white space, which is true of nearly every line of clean text and quick to tell.
+fn is_squashed(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        // A control character other than white space sends the line the slow way too:
+        // rare, and the slow way is exact.
+        if b <= b' ' && (b != b' ' || previous == b' ') {
+            return false;
+        }
+        // Lead bytes of the white space characters beyond ASCII (U+0085 to U+3000).
+        if matches!(b, 0xc2 | 0xe1..=0xe3) && line[i..].chars().next().is_some_and(char::is_whitespace) {
+            return false;
+        }
+        previous = b;
+    }
+    true
 }
 
 /// The next run of characters other than white space at or after `at`, as
@@ -234,6 +267,9 @@ mod tests {
         "x\x0b\x0cy\r\nz \u{1c}\u{1f}w\u{200b}v",
         "\n\nfirst line\n  \n second\tline \r\nthird\rline\n\n\n fourth \n",
         "é ’ “x” — ½",
+        "a · b ¶ c",
+        "a b\u{3000}",
+        "clean words, one space apart",
     ];
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::hash::{HashMap, KeyHash};
+use super::hash::{Const, HashMap, KeyHash};
 use super::lexicon;
 
 /// A list a word can be on.
@@ -41,20 +41,20 @@ pub enum Class {
 
 impl Class {
     /// Every class with its feature name.
-    pub const ALL: [(Class, &'static str); 13] = [
-        (Class::Given, "given"),
-        (Class::GivenTop, "given-top"),
-        (Class::Surname, "surname"),
-        (Class::SurnameTop, "surname-top"),
-        (Class::English, "english"),
-        (Class::Title, "title"),
-        (Class::Nationality, "nationality"),
-        (Class::NonPerson, "non-person"),
-        (Class::MonthDay, "month-day"),
-        (Class::Function, "function"),
-        (Class::Particle, "particle"),
-        (Class::KoreanFamily, "korean-family"),
-        (Class::Place, "place"),
+    pub const ALL: [(Class, Const); 13] = [
+        (Class::Given, Const::new("given")),
+        (Class::GivenTop, Const::new("given-top")),
+        (Class::Surname, Const::new("surname")),
+        (Class::SurnameTop, Const::new("surname-top")),
+        (Class::English, Const::new("english")),
+        (Class::Title, Const::new("title")),
+        (Class::Nationality, Const::new("nationality")),
+        (Class::NonPerson, Const::new("non-person")),
+        (Class::MonthDay, Const::new("month-day")),
+        (Class::Function, Const::new("function")),
+        (Class::Particle, Const::new("particle")),
+        (Class::KoreanFamily, Const::new("korean-family")),
+        (Class::Place, Const::new("place")),
     ];
 }
 
@@ -67,8 +67,8 @@ impl Classes {
         self.0 & class as u16 != 0
     }
 
-    /// The feature names of the classes in the set.
-    pub fn names(self) -> impl Iterator<Item = &'static str> {
+    /// The feature names of the classes in the set, with their hashes.
+    pub fn names(self) -> impl Iterator<Item = Const> {
         Class::ALL.iter().filter(move |(c, _)| self.has(*c)).map(|(_, n)| *n)
     }
 }
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn names_lists_the_set_classes() {
-        let names: Vec<&str> = of("River").names().collect();
+        let names: Vec<&str> = of("River").names().map(|n| n.text).collect();
         assert!(names.contains(&"non-person") && names.contains(&"english"), "{names:?}");
     }
 }

@@ -12,7 +12,7 @@
 use super::classes::{self, Class, Classes};
 use arrayvec::ArrayString;
 
-use super::hash::{HashMap, KeyHash, Template};
+use super::hash::{Const, HashMap, KeyHash, Template};
 use super::lexicon;
 use super::tokens::{self, Kind, Token};
 
@@ -34,7 +34,24 @@ pub struct Sequence<'a> {
     pub candidate: Vec<bool>,
     /// Word classes of candidates and their neighbours (empty for other tokens).
     pub classes: Vec<Classes>,
+    /// Shapes of candidates, their neighbours and numbers (empty for other tokens), with
+    /// their hashes: each is worked out once, though features of up to three tokens use it.
+    shapes: Vec<Shape>,
     pub style: Style,
+}
+
+/// A token's shape and the hash of it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    text: ArrayString<8>,
+    hash: u64,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let text = shape(word);
+        Shape { text, hash: KeyHash::default().str(&text).finish() }
+    }
 }
 
 /// Document-level facts about a word (by lower-cased hash), as bits.
@@ -43,12 +60,12 @@ const CAP_MID: u8 = 1 << 1;
 const AFTER_GIVEN: u8 = 1 << 2;
 const IN_RUN: u8 = 1 << 3;
 const ALONE: u8 = 1 << 4;
-const DOC_FLAGS: [(u8, &str); 5] = [
-    (LOWER_SEEN, "lower"),
-    (CAP_MID, "cap-mid"),
-    (AFTER_GIVEN, "after-given"),
-    (IN_RUN, "in-run"),
-    (ALONE, "alone"),
+const DOC_FLAGS: [(u8, Const); 5] = [
+    (LOWER_SEEN, Const::new("lower")),
+    (CAP_MID, Const::new("cap-mid")),
+    (AFTER_GIVEN, Const::new("after-given")),
+    (IN_RUN, Const::new("in-run")),
+    (ALONE, Const::new("alone")),
 ];
 
 /// An article ready for tagging.
@@ -58,6 +75,8 @@ pub struct Article<'a> {
     doc: HashMap<u8>,
     /// The headline's first word, lower-cased: often the story's topic (`SOCCER - ...`).
     topic: String,
+    /// The hash of `topic`.
+    topic_hash: u64,
 }
 
 impl<'a> Article<'a> {
@@ -69,7 +88,8 @@ impl<'a> Article<'a> {
         sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
         let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
         let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
-        Article { sequences, doc, topic }
+        let topic_hash = KeyHash::default().str(&topic).finish();
+        Article { sequences, doc, topic, topic_hash }
     }
 
     fn doc_flags(&self, lower: u64) -> u8 {
@@ -87,17 +107,16 @@ impl<'a> Sequence<'a> {
         let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
         let near =
             |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
-        let classes = (0..tokens.len())
-            .map(|i| {
-                if tokens[i].kind == Kind::Word && near(i) {
-                    classes::of_hash(lower[i])
-                } else {
-                    Classes::default()
-                }
-            })
-            .collect();
+        let (mut classes, mut shapes) = (Vec::with_capacity(tokens.len()), Vec::with_capacity(tokens.len()));
+        for (i, t) in tokens.iter().enumerate() {
+            let near = near(i);
+            let word = t.kind == Kind::Word && near;
+            classes.push(if word { classes::of_hash(lower[i]) } else { Classes::default() });
+            let shaped = near || t.kind == Kind::Number;
+            shapes.push(if shaped { Shape::of(t.text) } else { Shape::default() });
+        }
         let style = style(&tokens);
-        Sequence { tokens, lower, candidate, classes, style }
+        Sequence { tokens, lower, candidate, classes, shapes, style }
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -143,8 +162,9 @@ fn is_candidate(tokens: &[Token], i: usize) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
+    let hyphenated = || t.text.bytes().any(|b| b == b'-');
     if t.is_capitalised()
-        || (t.text.contains('-') && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
+        || (hyphenated() && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
     {
         return true;
     }
@@ -186,8 +206,9 @@ pub enum Tag {
 impl Tag {
     pub const ALL: [Tag; 3] = [Tag::O, Tag::B, Tag::I];
 
-    fn name(self) -> &'static str {
-        ["O", "B", "I"][self as usize]
+    fn name(self) -> Const {
+        const NAMES: [Const; 3] = [Const::new("O"), Const::new("B"), Const::new("I")];
+        NAMES[self as usize]
     }
 }
 
@@ -201,6 +222,13 @@ pub trait Sink {
     fn add_word(&mut self, template: Template, word: &str, lower: u64);
     /// A feature `template` + `a` + `|` + `b`.
     fn add2(&mut self, template: Template, a: &str, b: &str);
+    /// A feature `template` + `value`, whose hash is `hash`.
+    fn add_hashed(&mut self, template: Template, value: &str, hash: u64);
+
+    /// A feature `template` + a value known when compiling.
+    fn add_const(&mut self, template: Template, value: Const) {
+        self.add_hashed(template, value.text, value.hash);
+    }
 }
 
 /// Run-time sink: feature hashes only.
@@ -220,6 +248,10 @@ impl Sink for Vec<u64> {
     fn add2(&mut self, template: Template, a: &str, b: &str) {
         self.push(template.feature(KeyHash::default().str(a).str("|").str(b).finish()));
     }
+
+    fn add_hashed(&mut self, template: Template, _value: &str, hash: u64) {
+        self.push(template.feature(hash));
+    }
 }
 
 /// A feature template, hashed at compile time.
@@ -233,37 +265,41 @@ macro_rules! template {
 pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl Sink) {
     let seq = &article.sequences[s];
     let t = &seq.tokens[i];
-    let shape = shape(t.text);
-    out.add(template!("b"), "");
+    let shape = &seq.shapes[i];
+    out.add_const(template!("b"), const { Const::new("") });
     out.add(template!("w="), t.text);
     out.add_word(template!("l="), t.text, seq.lower[i]);
     out.add_lower(template!("x3="), suffix(t.text, 3));
-    out.add(template!("s="), &shape);
-    out.add(template!("t="), prev.name());
-    out.add2(template!("ts="), prev.name(), &shape);
+    out.add_hashed(template!("s="), &shape.text, shape.hash);
+    out.add_const(template!("t="), prev.name());
+    out.add2(template!("ts="), prev.name().text, &shape.text);
     if seq.style != Style::Normal {
         let style = if seq.style == Style::Caps { "caps" } else { "title" };
-        out.add(template!("st="), style);
-        out.add2(template!("sts="), style, &shape);
+        let value = if seq.style == Style::Caps {
+            const { Const::new("caps") }
+        } else {
+            const { Const::new("title") }
+        };
+        out.add_const(template!("st="), value);
+        out.add2(template!("sts="), style, &shape.text);
     }
     if t.sentence_start {
-        out.add(template!("ss"), "");
+        out.add_const(template!("ss"), const { Const::new("") });
     }
     for name in seq.classes[i].names() {
-        out.add(template!("g="), name);
+        out.add_const(template!("g="), name);
         if t.sentence_start {
-            out.add(template!("ssg="), name);
+            out.add_const(template!("ssg="), name);
         }
     }
     let flags = article.doc_flags(seq.lower[i]);
     for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
-        out.add(template!("d="), name);
+        out.add_const(template!("d="), *name);
     }
     context(seq, i, out);
-    let next =
-        seq.tokens.get(i + 1).map_or(ArrayString::from("</s>").unwrap_or_default(), |n| self::shape(n.text));
-    out.add(template!("h1="), &article.topic);
-    out.add2(template!("h1s+1="), &article.topic, &next);
+    let next = seq.shapes.get(i + 1).map_or("</s>", |n| n.text.as_str());
+    out.add_hashed(template!("h1="), &article.topic, article.topic_hash);
+    out.add2(template!("h1s+1="), &article.topic, next);
 }
 
 /// The features of one neighbouring token: its offset, the template of its word, and
@@ -286,19 +322,20 @@ fn context(seq: &Sequence, i: usize, out: &mut impl Sink) {
     for &Neighbour { offset, word: word_t, near } in &CONTEXT {
         let j = i as isize + offset;
         let Some(n) = usize::try_from(j).ok().and_then(|j| seq.tokens.get(j)) else {
-            out.add(word_t, if offset < 0 { "<s>" } else { "</s>" });
+            let edge = if offset < 0 { const { Const::new("<s>") } } else { const { Const::new("</s>") } };
+            out.add_const(word_t, edge);
             continue;
         };
-        // The shape is needed for a number, and next to the token.
-        let shape = if n.kind == Kind::Number || near.is_some() { shape(n.text) } else { ArrayString::new() };
+        // Shapes are known for numbers and for the tokens next to a candidate.
+        let shape = &seq.shapes[j as usize];
         match n.kind {
-            Kind::Number => out.add(word_t, &shape),
+            Kind::Number => out.add_hashed(word_t, &shape.text, shape.hash),
             _ => out.add_word(word_t, n.text, seq.lower[j as usize]),
         }
         if let Some((shape_t, class_t)) = near {
-            out.add(shape_t, &shape);
+            out.add_hashed(shape_t, &shape.text, shape.hash);
             for name in seq.classes[j as usize].names() {
-                out.add(class_t, name);
+                out.add_const(class_t, name);
             }
         }
     }

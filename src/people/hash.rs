@@ -61,6 +61,19 @@ impl KeyHash {
     }
 }
 
+/// A feature value known when compiling, with its hash.
+#[derive(Debug, Clone, Copy)]
+pub struct Const {
+    pub text: &'static str,
+    pub hash: u64,
+}
+
+impl Const {
+    pub const fn new(text: &'static str) -> Const {
+        Const { text, hash: KeyHash::with(text).finish() }
+    }
+}
+
 /// A feature template (`l-1=`): its name, and its hash worked out when compiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Template {

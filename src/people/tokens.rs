@@ -43,25 +43,71 @@ const ABBREVIATIONS: &[&str] = &[
     "Sen", "Sgt", "Sr", "St", "Supt", "vs",
 ];
 
+/// What a byte is to the tokenizer: ASCII white space, letter, digit or other character,
+/// or part of a longer character (decoded to tell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    Space,
+    Letter,
+    Digit,
+    Other,
+    Wide,
+}
+
+static BYTES: [Byte; 256] = {
+    let mut table = [Byte::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Byte::Letter,
+            b'0'..=b'9' => Byte::Digit,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => Byte::Space,
+            _ => Byte::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The tokens of a piece of text.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut boundary = true;
     let mut start = 0;
-    while let Some((c, len)) = char_at(text, start) {
-        if c.is_whitespace() {
-            start += len;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            let end = start + len;
-            tokens.push(Token { text: &text[start..end], start, kind: Kind::Punct, sentence_start: false });
-            boundary |= matches!(c, '.' | '!' | '?' | ':');
-            start = end;
-            continue;
-        }
+    while let Some(&b) = text.as_bytes().get(start) {
+        // ASCII white space, words and numbers are told from the byte alone.
+        let kind = match BYTES[usize::from(b)] {
+            Byte::Space => {
+                start += 1;
+                continue;
+            }
+            Byte::Letter => Some(Kind::Word),
+            Byte::Digit => Some(Kind::Number),
+            Byte::Other | Byte::Wide => None,
+        };
+        let (c, len) = char_at(text, start).unwrap_or_default();
+        let kind = match kind {
+            Some(kind) => kind,
+            None if c.is_whitespace() => {
+                start += len;
+                continue;
+            }
+            None if !c.is_alphanumeric() => {
+                let end = start + len;
+                tokens.push(Token {
+                    text: &text[start..end],
+                    start,
+                    kind: Kind::Punct,
+                    sentence_start: false,
+                });
+                boundary |= matches!(c, '.' | '!' | '?' | ':');
+                start = end;
+                continue;
+            }
+            None if c.is_numeric() => Kind::Number,
+            None => Kind::Word,
+        };
         let end = word_end(text, start);
-        let kind = if c.is_numeric() { Kind::Number } else { Kind::Word };
         push_word(&mut tokens, &text[start..end], start, kind, boundary);
         boundary = false;
         start = end;
@@ -78,6 +124,11 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
         return Some((char::from(b), 1));
     }
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// Whether the character at byte offset `i` is a letter or digit.
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
 }
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
@@ -102,19 +153,23 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind:
 /// End of the word starting at `start`: letters and digits, joined by single inner
 /// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations.
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    while let Some((c, len)) = char_at(text, end) {
-        let joins = || {
-            matches!(c, '\'' | '’' | '-' | '.')
-                && char_at(text, end + len).is_some_and(|(next, _)| next.is_alphanumeric())
+    while let Some(&b) = bytes.get(end) {
+        let len = match BYTES[usize::from(b)] {
+            Byte::Letter | Byte::Digit => 1,
+            Byte::Other if matches!(b, b'\'' | b'-' | b'.') && alphanumeric_at(text, end + 1) => 1,
+            Byte::Space | Byte::Other => break,
+            Byte::Wide => match char_at(text, end) {
+                Some((c, len)) if c.is_alphanumeric() || c == '’' && alphanumeric_at(text, end + len) => {
+                    len
+                }
+                _ => break,
+            },
         };
-        if c.is_alphanumeric() || joins() {
-            end += len;
-        } else {
-            break;
-        }
+        end += len;
     }
-    if text.as_bytes().get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
+    if bytes.get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
         end += 1;
     }
     end

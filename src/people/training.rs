@@ -65,6 +65,11 @@ impl Sink for Named<'_> {
         self.hashes.add2(template, a, b);
         self.name_last(|| format!("{}{a}|{b}", template.name));
     }
+
+    fn add_hashed(&mut self, template: Template, value: &str, hash: u64) {
+        self.hashes.add_hashed(template, value, hash);
+        self.name_last(|| format!("{}{value}", template.name));
+    }
 }
 
 /// Perceptron weights with the sums needed for averaging.
