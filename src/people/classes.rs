@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::hash::{Const, HashMap, KeyHash};
+use super::hash::{self, Const, HashMap};
 use super::lexicon;
 
 /// A list a word can be on.
@@ -67,9 +67,15 @@ impl Classes {
         self.0 & class as u16 != 0
     }
 
-    /// The feature names of the classes in the set, with their hashes.
+    /// The feature names of the classes in the set, with their hashes, in the order of
+    /// [`Class::ALL`] (by bit; stepping over set bits only, a word has one to three).
     pub fn names(self) -> impl Iterator<Item = Const> {
-        Class::ALL.iter().filter(move |(c, _)| self.has(*c)).map(|(_, n)| *n)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let bit = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            Class::ALL.get(bit).map(|(_, name)| *name)
+        })
     }
 }
 
@@ -82,7 +88,7 @@ static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
 
 /// The classes of a word, whatever its case.
 pub fn of(word: &str) -> Classes {
-    of_hash(KeyHash::default().lower(word).finish())
+    of_hash(hash::lower(word))
 }
 
 /// The classes of a word given the hash of its lower-case form.
@@ -93,7 +99,7 @@ pub fn of_hash(lower: u64) -> Classes {
 fn build() -> HashMap<u16> {
     let mut index = HashMap::default();
     let mut add = |word: &str, class: Class| {
-        *index.entry(KeyHash::default().lower(word).finish()).or_insert(0) |= class as u16;
+        *index.entry(hash::lower(word)).or_insert(0) |= class as u16;
     };
     for (rank, name) in data_lines(GIVEN_NAMES).enumerate() {
         add(name, if rank < 300 { Class::GivenTop } else { Class::Given });
@@ -128,6 +134,11 @@ mod tests {
         assert!(of("President").has(Class::Title));
         assert!(of("de").has(Class::Particle));
         assert_eq!(of("Xqzzyv"), Classes::default());
+    }
+
+    #[test]
+    fn classes_are_listed_by_bit() {
+        assert!(Class::ALL.iter().enumerate().all(|(i, (c, _))| *c as u16 == 1 << i));
     }
 
     #[test]

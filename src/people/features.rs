@@ -12,7 +12,7 @@
 use super::classes::{self, Class, Classes};
 use arrayvec::ArrayString;
 
-use super::hash::{Const, HashMap, KeyHash, Template};
+use super::hash::{self, Const, HashMap, Template};
 use super::lexicon;
 use super::tokens::{self, Kind, Token};
 
@@ -50,7 +50,7 @@ struct Shape {
 impl Shape {
     fn of(word: &str) -> Shape {
         let text = shape(word);
-        Shape { text, hash: KeyHash::default().str(&text).finish() }
+        Shape { text, hash: hash::str(&text) }
     }
 }
 
@@ -88,7 +88,7 @@ impl<'a> Article<'a> {
         sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
         let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
         let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
-        let topic_hash = KeyHash::default().str(&topic).finish();
+        let topic_hash = hash::str(&topic);
         Article { sequences, doc, topic, topic_hash }
     }
 
@@ -100,10 +100,8 @@ impl<'a> Article<'a> {
 impl<'a> Sequence<'a> {
     fn new(text: &'a str) -> Sequence<'a> {
         let tokens = tokens::tokenize(text);
-        let lower: Vec<u64> = tokens
-            .iter()
-            .map(|t| if t.kind == Kind::Number { 0 } else { KeyHash::default().lower(t.text).finish() })
-            .collect();
+        let lower: Vec<u64> =
+            tokens.iter().map(|t| if t.kind == Kind::Number { 0 } else { hash::lower(t.text) }).collect();
         let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
         let near =
             |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
@@ -162,9 +160,8 @@ fn is_candidate(tokens: &[Token], i: usize) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    let hyphenated = || t.text.bytes().any(|b| b == b'-');
     if t.is_capitalised()
-        || (hyphenated() && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
+        || (t.hyphenated && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
     {
         return true;
     }
@@ -234,11 +231,11 @@ pub trait Sink {
 /// Run-time sink: feature hashes only.
 impl Sink for Vec<u64> {
     fn add(&mut self, template: Template, value: &str) {
-        self.push(template.feature(KeyHash::default().str(value).finish()));
+        self.push(template.feature(hash::str(value)));
     }
 
     fn add_lower(&mut self, template: Template, value: &str) {
-        self.push(template.feature(KeyHash::default().lower(value).finish()));
+        self.push(template.feature(hash::lower(value)));
     }
 
     fn add_word(&mut self, template: Template, _word: &str, lower: u64) {
@@ -246,7 +243,7 @@ impl Sink for Vec<u64> {
     }
 
     fn add2(&mut self, template: Template, a: &str, b: &str) {
-        self.push(template.feature(KeyHash::default().str(a).str("|").str(b).finish()));
+        self.push(template.feature(hash::pair(a, b)));
     }
 
     fn add_hashed(&mut self, template: Template, _value: &str, hash: u64) {
@@ -292,9 +289,11 @@ pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl
             out.add_const(template!("ssg="), name);
         }
     }
-    let flags = article.doc_flags(seq.lower[i]);
-    for (_, name) in DOC_FLAGS.iter().filter(|(f, _)| flags & f != 0) {
-        out.add_const(template!("d="), *name);
+    // The flags set, in the order of DOC_FLAGS (by bit), stepping over set bits only.
+    let mut flags = article.doc_flags(seq.lower[i]);
+    while flags != 0 {
+        out.add_const(template!("d="), DOC_FLAGS[flags.trailing_zeros() as usize].1);
+        flags &= flags - 1;
     }
     context(seq, i, out);
     let next = seq.shapes.get(i + 1).map_or("</s>", |n| n.text.as_str());
@@ -386,6 +385,11 @@ mod tests {
     }
 
     #[test]
+    fn document_flags_are_numbered_by_bit() {
+        assert!(DOC_FLAGS.iter().enumerate().all(|(i, (f, _))| *f == 1 << i));
+    }
+
+    #[test]
     fn shapes() {
         assert_eq!(shape("Simmons").as_str(), "Xx");
         assert_eq!(shape("P.").as_str(), "X.");
@@ -420,7 +424,7 @@ mod tests {
     fn document_flags_see_other_mentions() {
         let a =
             Article::new(&["Given said so.", "The team: John Given, Breen, Staunton. It was given away."]);
-        let flags = |w: &str| a.doc_flags(KeyHash::default().lower(w).finish());
+        let flags = |w: &str| a.doc_flags(hash::lower(w));
         assert_eq!(flags("Given") & (LOWER_SEEN | AFTER_GIVEN), LOWER_SEEN | AFTER_GIVEN);
         assert_eq!(flags("Breen") & (IN_RUN | ALONE), ALONE);
     }

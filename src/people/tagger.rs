@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use anyhow::{bail, Context, Result};
 
 use super::canonical;
+use super::classes::Class;
 use super::features::{self, Article, Sequence, Tag};
 use super::hash::{self, HashMap};
 
@@ -96,7 +97,10 @@ pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> 
 /// news text the model learnt from has few Korean names, and the patterns are certain.
 fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
     for i in 0..seq.tokens.len().saturating_sub(1) {
-        if !(seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
+        // The class index knows Korean family names (in any case): one bit rules out
+        // nearly every word before looking closer.
+        let family = seq.classes[i].has(Class::KoreanFamily);
+        if !(family && seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
             continue;
         }
         let mut words = [""; 3];

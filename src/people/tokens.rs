@@ -22,6 +22,8 @@ pub struct Token<'a> {
     pub kind: Kind,
     /// The token is the first word of a sentence, so its capital may not mean a name.
     pub sentence_start: bool,
+    /// The word has a hyphen inside (`Jae-in`, `al-Assad`).
+    pub hyphenated: bool,
 }
 
 impl Token<'_> {
@@ -43,26 +45,24 @@ const ABBREVIATIONS: &[&str] = &[
     "Sen", "Sgt", "Sr", "St", "Supt", "vs",
 ];
 
-/// What a byte is to the tokenizer: ASCII white space, letter, digit or other character,
-/// or part of a longer character (decoded to tell).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Byte {
-    Space,
-    Letter,
-    Digit,
-    Other,
-    Wide,
-}
+/// What a byte is to the tokenizer: an ASCII letter, digit, white space or other
+/// character, or part of a longer character (decoded to tell). Numbered so that tests are
+/// comparisons (`< DIGIT` ...), not a jump through a table, which processors mispredict.
+const LETTER: u8 = 0;
+const DIGIT: u8 = 1;
+const SPACE: u8 = 2;
+const OTHER: u8 = 3;
+const WIDE: u8 = 4;
 
-static BYTES: [Byte; 256] = {
-    let mut table = [Byte::Wide; 256];
+static BYTES: [u8; 256] = {
+    let mut table = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Byte::Letter,
-            b'0'..=b'9' => Byte::Digit,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => Byte::Space,
-            _ => Byte::Other,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => SPACE,
+            _ => OTHER,
         };
         b += 1;
     }
@@ -76,14 +76,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut start = 0;
     while let Some(&b) = text.as_bytes().get(start) {
         // ASCII white space, words and numbers are told from the byte alone.
-        let kind = match BYTES[usize::from(b)] {
-            Byte::Space => {
-                start += 1;
-                continue;
-            }
-            Byte::Letter => Some(Kind::Word),
-            Byte::Digit => Some(Kind::Number),
-            Byte::Other | Byte::Wide => None,
+        let class = BYTES[usize::from(b)];
+        if class == SPACE {
+            start += 1;
+            continue;
+        }
+        let kind = if class == LETTER {
+            Some(Kind::Word)
+        } else if class == DIGIT {
+            Some(Kind::Number)
+        } else {
+            None
         };
         let (c, len) = char_at(text, start).unwrap_or_default();
         let kind = match kind {
@@ -94,11 +97,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             None if !c.is_alphanumeric() => {
                 let end = start + len;
+                let text = &text[start..end];
                 tokens.push(Token {
-                    text: &text[start..end],
+                    text,
                     start,
                     kind: Kind::Punct,
                     sentence_start: false,
+                    hyphenated: false,
                 });
                 boundary |= matches!(c, '.' | '!' | '?' | ':');
                 start = end;
@@ -107,8 +112,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             None if c.is_numeric() => Kind::Number,
             None => Kind::Word,
         };
-        let end = word_end(text, start);
-        push_word(&mut tokens, &text[start..end], start, kind, boundary);
+        let (end, hyphenated) = word_end(text, start);
+        push_word(&mut tokens, &text[start..end], start, (kind, hyphenated), boundary);
         boundary = false;
         start = end;
     }
@@ -132,7 +137,13 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 }
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
-fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind: Kind, boundary: bool) {
+fn push_word<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    word: &'a str,
+    start: usize,
+    (kind, hyphenated): (Kind, bool),
+    boundary: bool,
+) {
     let possessive = word.ends_with(['s', 'S']);
     let stem_len = ["'s", "’s", "'S", "’S"]
         .iter()
@@ -141,38 +152,49 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize, kind:
     let sentence_start = boundary;
     match stem_len {
         Some(n) => {
-            tokens.push(Token { text: &word[..n], start, kind, sentence_start });
-            let clitic =
-                Token { text: &word[n..], start: start + n, kind: Kind::Punct, sentence_start: false };
+            tokens.push(Token { text: &word[..n], start, kind, sentence_start, hyphenated });
+            let clitic = Token {
+                text: &word[n..],
+                start: start + n,
+                kind: Kind::Punct,
+                sentence_start: false,
+                hyphenated: false,
+            };
             tokens.push(clitic);
         }
-        None => tokens.push(Token { text: word, start, kind, sentence_start }),
+        None => tokens.push(Token { text: word, start, kind, sentence_start, hyphenated }),
     }
 }
 
 /// End of the word starting at `start`: letters and digits, joined by single inner
-/// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations.
-fn word_end(text: &str, start: usize) -> usize {
+/// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations;
+/// and whether a hyphen joined two parts.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
-    let mut end = start;
+    let (mut end, mut hyphenated) = (start, false);
     while let Some(&b) = bytes.get(end) {
-        let len = match BYTES[usize::from(b)] {
-            Byte::Letter | Byte::Digit => 1,
-            Byte::Other if matches!(b, b'\'' | b'-' | b'.') && alphanumeric_at(text, end + 1) => 1,
-            Byte::Space | Byte::Other => break,
-            Byte::Wide => match char_at(text, end) {
+        let class = BYTES[usize::from(b)];
+        let len = if class <= DIGIT {
+            1
+        } else if class == OTHER && matches!(b, b'\'' | b'-' | b'.') && alphanumeric_at(text, end + 1) {
+            hyphenated |= b == b'-';
+            1
+        } else if class == WIDE {
+            match char_at(text, end) {
                 Some((c, len)) if c.is_alphanumeric() || c == '’' && alphanumeric_at(text, end + len) => {
                     len
                 }
                 _ => break,
-            },
+            }
+        } else {
+            break;
         };
         end += len;
     }
     if bytes.get(end) == Some(&b'.') && keeps_full_stop(&text[start..end]) {
         end += 1;
     }
-    end
+    (end, hyphenated)
 }
 
 /// `P`, `U.S`, `Mr`: words whose following full stop belongs to them.
