@@ -29,7 +29,8 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta
     let blocks = blocks::split(&spaced);
     let key = fold(headline);
     let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        return PrintedMeta { date: first_date(&blocks, zone), ..PrintedMeta::default() };
+        let date = labelled_date(&blocks, zone).or_else(|| first_date(&blocks, zone));
+        return PrintedMeta { date, ..PrintedMeta::default() };
     };
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
@@ -39,7 +40,9 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta
     let near = head.saturating_sub(BESIDE)..(head + BESIDE + 1).min(blocks.len());
     PrintedMeta {
         byline: by.unwrap_or_default(),
-        date: find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone)),
+        date: find_date(window, Some(head - from), zone)
+            .or_else(|| labelled_date(&blocks, zone))
+            .or_else(|| first_date(&blocks, zone)),
         date_beside: find_date(&blocks[near.clone()], Some(head - near.start), zone),
     }
 }
@@ -409,6 +412,30 @@ fn date_label(before: &str) -> isize {
     }
 }
 
+/// The date a line labels as the publication date, wherever on the page it is (`Posted on
+/// March 2, 2024 in Gardening`, `Published On: 2 March 2024`, or `Publish date` over
+/// `2 March 2024`): pages print it under the article as often as above it, and the label
+/// tells it from the dates of comments, sources and related stories. The date must follow
+/// the label straight away, so a long line of categories after it does not matter.
+pub(super) fn labelled_date(blocks: &[Block], zone: Zone) -> Option<Published> {
+    let leading = |text: &str| dates::find_in(text.trim_start()).filter(|(_, at)| *at == 0).map(|(d, _)| d);
+    let day = blocks.iter().enumerate().find_map(|(i, b)| {
+        let rest = &b.text[PUBLISHED_LABEL.find(&b.text)?.end()..];
+        if !rest.trim().is_empty() {
+            return leading(rest);
+        }
+        blocks.get(i + 1).filter(|next| next.words <= 8).and_then(|next| leading(&next.text))
+    })?;
+    Some(Published::Day(day, zone.offset_on(day)))
+}
+
+static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\W*(?:(?:first\s+|originally\s+)?(?:published|posted)(?:\s+(?:on|date))?|publish\s+date|date\s+published|publication\s+date)(?-u:\b)\s*:?\s*",
+    )
+    .expect("valid regex")
+});
+
 /// The first date the page prints on a short line: pages print the article's date above
 /// its text, so when none sits beside the headline, the first one is the best guess.
 pub(super) fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
@@ -475,6 +502,22 @@ mod tests {
         let blocks = blocks::split(&text);
         let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn labelled_publication_dates_are_found_anywhere() {
+        let day = |text: &[&str]| {
+            labelled_date(&blocks::split(text), Zone::default()).map(|d| d.date().to_string())
+        };
+        let below =
+            ["Menu", "", "Comment by Ola, 4 May 2025", "", "Posted on March 2, 2024 in Gardening, Tools"];
+        assert_eq!(day(&below).as_deref(), Some("2024-03-02"));
+        assert_eq!(day(&["Published On: 2 March 2024"]).as_deref(), Some("2024-03-02"));
+        let stacked = ["Published", "", "Publish date", "", "2 March 2024", "", "Reviewed", "", "5 May 2025"];
+        assert_eq!(day(&stacked).as_deref(), Some("2024-03-02"));
+        assert_eq!(day(&["Posted in Gardening on March 2, 2024"]), None);
+        assert_eq!(day(&["Published", "", "A story about the garden, March 2, 2024"]), None);
+        assert_eq!(day(&["Updated March 2, 2024"]), None);
     }
 
     #[test]
