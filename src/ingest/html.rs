@@ -116,12 +116,15 @@ impl Meta {
             }
         }
         articles.sort_by_key(|a| usize::from(type_is(a, "WebPage")));
+        // Each source must give a real address: some pages fill the canonical link with the title.
+        let address = |u: &String| hosts::host_of(u).is_some();
         let url = meta_content(doc, &["link[rel='canonical']"], "href")
-            .or_else(|| meta_content(doc, &["meta[property='og:url']"], "content"))
+            .filter(address)
+            .or_else(|| meta_content(doc, &["meta[property='og:url']"], "content").filter(address))
             .or_else(|| {
                 articles.iter().find_map(|a| a.get("url").and_then(Value::as_str).map(str::to_string))
             })
-            .filter(|u| hosts::host_of(u).is_some());
+            .filter(address);
         let publisher =
             articles.iter().find_map(|a| a.get("publisher")?.get("name")?.as_str().map(str::to_string));
         let site_name =
@@ -648,13 +651,16 @@ fn strip_named(title: &str, site: &str) -> Option<String> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)").expect("valid regex")
+    Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+        .expect("valid regex")
 });
 
-/// A `/YYYY/MM/DD/` date in a URL path.
+/// A `/YYYY/MM/DD/` date in a URL path; the month may be named (`/2025/sep/04/`,
+/// `/2025/september/04/`).
 fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
-    Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
+    let month = c[2].parse().ok().or_else(|| dates::month_number(&c[2]))?;
+    Some(format!("{}-{:0>2}-{:0>2}", &c[1], month, &c[3]))
 }
 
 fn looks_like_name(s: &str) -> bool {
@@ -883,8 +889,21 @@ mod tests {
     }
 
     #[test]
+    fn a_canonical_link_that_is_no_address_gives_way_to_og_url() {
+        let page = r#"<html><head><link rel="canonical" href="Some Story About Wine">
+            <meta property="og:url" content="https://example.org/blog/2023/oct/03/some-story"></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.url.as_deref(), Some("https://example.org/blog/2023/oct/03/some-story"));
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2023-10-03"));
+    }
+
+    #[test]
     fn url_paths_give_dates() {
         assert_eq!(url_date("https://x.com/2025/09/04/slug/").as_deref(), Some("2025-09-04"));
         assert_eq!(url_date("https://x.com/2025/13/04/slug/"), None);
+        assert_eq!(url_date("https://x.com/blog/2025/sep/04/slug").as_deref(), Some("2025-09-04"));
+        assert_eq!(url_date("https://x.com/blog/2025/September/4/").as_deref(), Some("2025-09-04"));
+        assert_eq!(url_date("https://x.com/2025/news/04/slug/"), None);
     }
 }
