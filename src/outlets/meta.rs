@@ -390,7 +390,9 @@ pub(super) fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Op
     for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
         let mut from = 0;
         for (day, at) in dates::find_all(&b.text) {
-            let rank = i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]);
+            // On a tie, a date below the headline goes first: bylines and dates follow it.
+            let rank = 2 * (i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]))
+                + isize::from(i < anchor);
             found.push((rank, day));
             from = at.end;
         }
@@ -530,6 +532,11 @@ mod tests {
         let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("Last modified: "), 3);
+        let sidebar =
+            ["Events", "", "01/04/2025", "", "Ten Tips for Better Sleep", "", "03/02/2024 by Jane Doe"];
+        let date =
+            find_date(&blocks::split(&sidebar), Some(2), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("by Jane Doe"), 0);
     }
 
