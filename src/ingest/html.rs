@@ -220,9 +220,9 @@ impl Meta {
 
     /// The publication date: declared (JSON-LD, meta tags), then a `<time>` (see
     /// [`shown_beside`]), then the URL's path (whose local day beats a UTC time a day off),
-    /// then the date printed beside the headline, then a `WebPage`'s publication date and the modification date. A declared
-    /// time that is only a save stamp gives way to an earlier printed date (see [`earlier_printed`]).
-    /// Out-of-range dates are skipped with a warning.
+    /// then the date printed beside the headline, then a `WebPage`'s publication date and the
+    /// modification date. A declared time that is only a save stamp gives way to an earlier
+    /// printed date (see [`earlier_printed`]). Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
         let mut read_all = |raw: Vec<String>| -> Vec<Published> {
