@@ -143,7 +143,20 @@ fn parse_any(s: &str, tz: Zone) -> Option<Published> {
     if let Some(ms) = parse_epoch_millis(s) {
         return Some(Published::At(tz.at(ms)));
     }
-    parse_naive_date(s).map(|d| Published::Day(d, tz.offset_on(d)))
+    parse_naive_date(s).or_else(|| leading_day(s)).map(|d| Published::Day(d, tz.offset_on(d)))
+}
+
+/// The calendar day a stamp starts with when no exact form reads the whole of it: a time or
+/// zone written some other way follows (`Thu Sep 16 2021 03:10:16 GMT+0000 (UTC)`,
+/// `2021-09-16 03:10:16 UTC`, `16/09/2021 03:10:16`). Only a weekday may come before it. Day
+/// and month written as numbers must show their order (a day above 12): sites write
+/// `02-12-2025` either way.
+fn leading_day(s: &str) -> Option<NaiveDate> {
+    let (day, at) = find_range(s)?;
+    let before = s[..at.start].trim_end_matches([',', ' ']);
+    let first: String = s[at.clone()].chars().take_while(char::is_ascii_digit).collect();
+    let ordered = first.is_empty() || first.len() == 4 || first.parse::<u32>().is_ok_and(|n| n > 12);
+    (ordered && (before.is_empty() || before.parse::<chrono::Weekday>().is_ok())).then_some(day)
 }
 
 fn parse_with_offset(s: &str) -> Option<Published> {
@@ -393,6 +406,13 @@ mod tests {
         assert_eq!(day("Tue, 1 Jul 2003 10:52:37 +0200"), "2003-07-01");
         assert_eq!(day("1720915200000"), "2024-07-14");
         assert_eq!(day("7/17/2018"), "2018-07-17");
+        assert_eq!(day("Thu Sep 16 2021 03:10:16 GMT+0000 (UTC)"), "2021-09-16");
+        assert_eq!(day("2021-09-16 03:10:16 UTC"), "2021-09-16");
+        assert_eq!(day("16/09/2021 03:10:16"), "2021-09-16");
+        assert_eq!(day("Thursday, Sep 16th 2021, 3:10 PM"), "2021-09-16");
+        assert_eq!(parse("Issue of Sep 16 2021", kst()), None);
+        assert_eq!(parse("11/09/2021 03:10:16", kst()), None);
+        assert_eq!(parse("11-09-2021", kst()), None);
     }
 
     #[test]
