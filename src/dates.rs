@@ -143,7 +143,20 @@ fn parse_any(s: &str, tz: Zone) -> Option<Published> {
     if let Some(ms) = parse_epoch_millis(s) {
         return Some(Published::At(tz.at(ms)));
     }
-    parse_naive_date(s).map(|d| Published::Day(d, tz.offset_on(d)))
+    parse_naive_date(s).or_else(|| leading_day(s)).map(|d| Published::Day(d, tz.offset_on(d)))
+}
+
+/// The calendar day a stamp starts with when no exact form reads the whole of it: a time or
+/// zone written some other way follows (`Thu Sep 16 2021 03:10:16 GMT+0000 (UTC)`,
+/// `2021-09-16 03:10:16 UTC`, `16/09/2021 03:10:16`). Only a weekday may come before it. Day
+/// and month written as numbers must show their order (a day above 12): sites write
+/// `02-12-2025` either way.
+fn leading_day(s: &str) -> Option<NaiveDate> {
+    let (day, at) = find_range(s)?;
+    let before = s[..at.start].trim_end_matches([',', ' ']);
+    let first: String = s[at.clone()].chars().take_while(char::is_ascii_digit).collect();
+    let ordered = first.is_empty() || first.len() == 4 || first.parse::<u32>().is_ok_and(|n| n > 12);
+    (ordered && (before.is_empty() || before.parse::<chrono::Weekday>().is_ok())).then_some(day)
 }
 
 fn parse_with_offset(s: &str) -> Option<Published> {
@@ -193,7 +206,7 @@ static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?:(?P<iso>(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<num>(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)\d\d))",
+        r"(?i)(?:(?P<iso>(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?:[T ]\d\d:\d\d)?|(?P<mdy>{m}\.? (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[,.]? (?:19|20)\d\d)|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?{m}\.?,? (?:19|20)\d\d)|(?P<num>(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)\d\d))",
         m = MONTH
     );
     regex::Regex::new(&pattern).expect("valid regex")
@@ -266,9 +279,36 @@ fn numeric_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// The months written out, lower-case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The number (1 to 12) of a month written out or cut to three letters (`September`,
+/// `sep`, `Sept`), in any case; `None` for any other word.
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.to_ascii_lowercase();
+    let word = if word == "sept" { "sep" } else { word.as_str() };
+    let at =
+        MONTHS.iter().position(|m| *m == word).or_else(|| MONTH_NAMES.iter().position(|m| *m == word))?;
+    Some(at as u32 + 1)
+}
+
 fn named_month_date(s: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let words: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let month = words.iter().find_map(|w| {
         let key = w.get(..3)?.to_ascii_lowercase();
@@ -366,6 +406,13 @@ mod tests {
         assert_eq!(day("Tue, 1 Jul 2003 10:52:37 +0200"), "2003-07-01");
         assert_eq!(day("1720915200000"), "2024-07-14");
         assert_eq!(day("7/17/2018"), "2018-07-17");
+        assert_eq!(day("Thu Sep 16 2021 03:10:16 GMT+0000 (UTC)"), "2021-09-16");
+        assert_eq!(day("2021-09-16 03:10:16 UTC"), "2021-09-16");
+        assert_eq!(day("16/09/2021 03:10:16"), "2021-09-16");
+        assert_eq!(day("Thursday, Sep 16th 2021, 3:10 PM"), "2021-09-16");
+        assert_eq!(parse("Issue of Sep 16 2021", kst()), None);
+        assert_eq!(parse("11/09/2021 03:10:16", kst()), None);
+        assert_eq!(parse("11-09-2021", kst()), None);
     }
 
     #[test]
@@ -381,6 +428,8 @@ mod tests {
         assert_eq!(day("23.07.2025 · 6 min read"), Some("2025-07-23".into()));
         assert_eq!(day("Posted on the 15/12/2025 at 19:00"), Some("2025-12-15".into()));
         assert_eq!(day("Dec 17, 2025Jane Doe"), Some("2025-12-17".into()));
+        assert_eq!(day("🗓Mar. 4. 2025 · News"), Some("2025-03-04".into()));
+        assert_eq!(day("March 4. 2025"), Some("2025-03-04".into()));
         assert_eq!(day("May 2025 was warm"), None);
         assert_eq!(day("23.07.2025"), Some("2025-07-23".into()));
         assert_eq!(day("Last Updated: 2025-02-22"), Some("2025-02-22".into()));
@@ -403,6 +452,15 @@ mod tests {
         assert_eq!(day("June 17, 2021garden, pests"), Some("2021-06-17".into()));
         assert_eq!(day("2021-06-17x"), None);
         assert_eq!(day("Size 12, 2024x"), None);
+    }
+
+    #[test]
+    fn months_by_name() {
+        assert_eq!(month_number("September"), Some(9));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("OCT"), Some(10));
+        assert_eq!(month_number("octo"), None);
+        assert_eq!(month_number("news"), None);
     }
 
     #[test]

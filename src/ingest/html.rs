@@ -116,12 +116,15 @@ impl Meta {
             }
         }
         articles.sort_by_key(|a| usize::from(type_is(a, "WebPage")));
+        // Each source must give a real address: some pages fill the canonical link with the title.
+        let address = |u: &String| hosts::host_of(u).is_some();
         let url = meta_content(doc, &["link[rel='canonical']"], "href")
-            .or_else(|| meta_content(doc, &["meta[property='og:url']"], "content"))
+            .filter(address)
+            .or_else(|| meta_content(doc, &["meta[property='og:url']"], "content").filter(address))
             .or_else(|| {
                 articles.iter().find_map(|a| a.get("url").and_then(Value::as_str).map(str::to_string))
             })
-            .filter(|u| hosts::host_of(u).is_some());
+            .filter(address);
         let publisher =
             articles.iter().find_map(|a| a.get("publisher")?.get("name")?.as_str().map(str::to_string));
         let site_name =
@@ -215,11 +218,11 @@ impl Meta {
                 || host.contains(&key))
     }
 
-    /// The publication date: declared (JSON-LD, meta tags), then `<time>`, then the URL's
-    /// path (whose local day beats a UTC time a day off), then the date printed beside the
-    /// headline, then a `WebPage`'s publication date and the modification date. A declared
-    /// time that is only a save stamp gives way to an earlier printed date (see [`earlier_printed`]).
-    /// Out-of-range dates are skipped with a warning.
+    /// The publication date: declared (JSON-LD, meta tags), then a `<time>` (see
+    /// [`shown_beside`]), then the URL's path (whose local day beats a UTC time a day off),
+    /// then the date printed beside the headline, then a `WebPage`'s publication date and the
+    /// modification date. A declared time that is only a save stamp gives way to an earlier
+    /// printed date (see [`earlier_printed`]). Out-of-range dates are skipped with a warning.
     fn published(&self, doc: &Document, zone: Zone, printed: &Printed) -> Result<Published, Vec<String>> {
         let mut warnings = Vec::new();
         let mut read_all = |raw: Vec<String>| -> Vec<Published> {
@@ -235,8 +238,10 @@ impl Meta {
                 .collect()
         };
         let declared = read_all(self.declared_dates(doc));
+        let timed = read_all(time_dates(doc));
         let modified = read_all(self.modified_dates(doc));
         let url_day = self.url.as_deref().and_then(url_date).and_then(|d| dates::parse(&d, zone));
+        let declared = declared.first().copied().or_else(|| shown_beside(&timed, printed)).or(url_day);
         let saved = read_all(
             self.ld_str("dateModified")
                 .into_iter()
@@ -244,10 +249,9 @@ impl Meta {
                 .collect(),
         );
         // Published no earlier than last modified: a save or build time, not a publication.
-        let stamped = declared.first().is_some_and(|d| saved.iter().any(|m| m.instant() <= d.instant()));
+        let stamped = declared.is_some_and(|d| saved.iter().any(|m| m.instant() <= d.instant()));
         declared
-            .first()
-            .map(|&d| on_url_day(d, url_day))
+            .map(|d| on_url_day(d, url_day))
             .map(|d| if stamped { earlier_printed(d, printed.published_beside()) } else { d })
             .or_else(|| printed.published())
             .or(modified.first().copied())
@@ -268,10 +272,6 @@ impl Meta {
             candidates.extend(el.attr("content").or_else(|| el.attr("datetime")).map(|s| s.to_string()));
         }
         candidates.extend(self.ld_str("dateCreated"));
-        for t in doc.select("article time[datetime], time[datetime]").iter().take(3) {
-            candidates.extend(t.attr("datetime").map(|s| s.to_string()));
-        }
-        candidates.extend(self.url.as_deref().and_then(url_date));
         candidates
     }
 
@@ -284,6 +284,18 @@ impl Meta {
         candidates.extend(meta_content(doc, MODIFIED_METAS, "content"));
         candidates
     }
+}
+
+/// The times of the page's `<time datetime>` elements, in page order.
+fn time_dates(doc: &Document) -> Vec<String> {
+    doc.select("time[datetime]").iter().filter_map(|t| t.attr("datetime").map(|s| s.to_string())).collect()
+}
+
+/// Of a page's `<time>` elements, the one whose day is printed beside the headline, else the
+/// first: sidebars and related-story lists put their own `<time>`s above the article's.
+fn shown_beside(timed: &[Published], printed: &Printed) -> Option<Published> {
+    let beside = printed.published_beside().map(|p| p.date());
+    timed.iter().find(|t| Some(t.date()) == beside).or(timed.first()).copied()
 }
 
 /// The declared publication time, or an earlier date printed beside the headline: used when
@@ -648,13 +660,16 @@ fn strip_named(title: &str, site: &str) -> Option<String> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)").expect("valid regex")
+    Regex::new(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+        .expect("valid regex")
 });
 
-/// A `/YYYY/MM/DD/` date in a URL path.
+/// A `/YYYY/MM/DD/` date in a URL path; the month may be named (`/2025/sep/04/`,
+/// `/2025/september/04/`).
 fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
-    Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
+    let month = c[2].parse().ok().or_else(|| dates::month_number(&c[2]))?;
+    Some(format!("{}-{:0>2}-{:0>2}", &c[1], month, &c[3]))
 }
 
 fn looks_like_name(s: &str) -> bool {
@@ -883,8 +898,38 @@ mod tests {
     }
 
     #[test]
+    fn the_time_element_printed_beside_the_headline_goes_before_a_sidebars() {
+        let page = |beside: &str| {
+            format!(
+                r#"<html><body><aside><time datetime="2025-06-01T12:00:00Z">06/01/2025</time>
+                <a href="/other">Another Story</a></aside><h1>How to Repot a Fern</h1>
+                <p><time datetime="2019-03-02T12:00:00Z">{beside}</time> by Jane Roe</p>
+                <p>Ferns outgrow their pots every couple of years, and spring is the time to act.</p></body></html>"#
+            )
+        };
+        let day = |html: String| {
+            draft(&html, &HostTable::default(), Zone::default()).published.map(|p| p.date().to_string())
+        };
+        assert_eq!(day(page("03/02/2019")).as_deref(), Some("2019-03-02"));
+        assert_eq!(day(page("Spring issue")).as_deref(), Some("2025-06-01"));
+    }
+
+    #[test]
+    fn a_canonical_link_that_is_no_address_gives_way_to_og_url() {
+        let page = r#"<html><head><link rel="canonical" href="Some Story About Wine">
+            <meta property="og:url" content="https://example.org/blog/2023/oct/03/some-story"></head>
+            <body><h1>Some Story</h1><p>Text of the story goes here and on.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.url.as_deref(), Some("https://example.org/blog/2023/oct/03/some-story"));
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2023-10-03"));
+    }
+
+    #[test]
     fn url_paths_give_dates() {
         assert_eq!(url_date("https://x.com/2025/09/04/slug/").as_deref(), Some("2025-09-04"));
         assert_eq!(url_date("https://x.com/2025/13/04/slug/"), None);
+        assert_eq!(url_date("https://x.com/blog/2025/sep/04/slug").as_deref(), Some("2025-09-04"));
+        assert_eq!(url_date("https://x.com/blog/2025/September/4/").as_deref(), Some("2025-09-04"));
+        assert_eq!(url_date("https://x.com/2025/news/04/slug/"), None);
     }
 }

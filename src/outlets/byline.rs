@@ -321,24 +321,10 @@ const PERSONAL_ROLES: &[&str] =
 /// `Jane Doe December` before a date) -> `Jane Doe`; kept whole unless two capitalised words
 /// stay in front.
 fn strip_trailing_label(part: &str) -> &str {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let words: Vec<&str> = part.split_whitespace().collect();
     let Some((last, rest)) = words.split_last() else { return part };
     let key = last.to_lowercase();
-    let label = MONTHS.contains(&key.as_str()) || PERSONAL_ROLES.contains(&key.as_str());
+    let label = crate::dates::MONTH_NAMES.contains(&key.as_str()) || PERSONAL_ROLES.contains(&key.as_str());
     if label && rest.len() >= 2 && !rest[0].eq_ignore_ascii_case("the") && looks_like_name(&rest.join(" ")) {
         part[..part.len() - last.len()].trim_end()
     } else {

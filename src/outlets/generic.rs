@@ -11,7 +11,7 @@ use super::blocks::{self, Block, Kind};
 use super::content::{self, Anchors};
 use super::dump::{self, Page};
 use super::headline;
-use super::meta::{find_byline, find_date, first_date, is_meta_line};
+use super::meta::{find_byline, find_date, first_date, is_meta_line, labelled_date};
 use super::Outlet;
 use crate::article::Draft;
 
@@ -71,6 +71,7 @@ fn read(page: &Page) -> Reading {
     let below = &blocks[..(end + 20).min(blocks.len())];
     draft.authors = find_byline(window, head.map(|h| h - from), &blocks[..=end], below).authors;
     draft.published = find_date(window, head.map(|h| h - from), page.zone)
+        .or_else(|| labelled_date(&blocks, page.zone))
         .or_else(|| first_date(&blocks[..=end], page.zone))
         .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
     Reading { blocks, draft, at: Some(Anchors { start, end, head }) }

@@ -29,7 +29,8 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta
     let blocks = blocks::split(&spaced);
     let key = fold(headline);
     let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        return PrintedMeta { date: first_date(&blocks, zone), ..PrintedMeta::default() };
+        let date = labelled_date(&blocks, zone).or_else(|| first_date(&blocks, zone));
+        return PrintedMeta { date, ..PrintedMeta::default() };
     };
     let from = head.saturating_sub(6);
     let window = &blocks[from..(head + 12).min(blocks.len())];
@@ -39,7 +40,9 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta
     let near = head.saturating_sub(BESIDE)..(head + BESIDE + 1).min(blocks.len());
     PrintedMeta {
         byline: by.unwrap_or_default(),
-        date: find_date(window, Some(head - from), zone).or_else(|| first_date(&blocks, zone)),
+        date: find_date(window, Some(head - from), zone)
+            .or_else(|| labelled_date(&blocks, zone))
+            .or_else(|| first_date(&blocks, zone)),
         date_beside: find_date(&blocks[near.clone()], Some(head - near.start), zone),
     }
 }
@@ -387,7 +390,9 @@ pub(super) fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Op
     for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
         let mut from = 0;
         for (day, at) in dates::find_all(&b.text) {
-            let rank = i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]);
+            // On a tie, a date below the headline goes first: bylines and dates follow it.
+            let rank = 2 * (i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]))
+                + isize::from(i < anchor);
             found.push((rank, day));
             from = at.end;
         }
@@ -408,6 +413,30 @@ fn date_label(before: &str) -> isize {
         0
     }
 }
+
+/// The date a line labels as the publication date, wherever on the page it is (`Posted on
+/// March 2, 2024 in Gardening`, `Published On: 2 March 2024`, or `Publish date` over
+/// `2 March 2024`): pages print it under the article as often as above it, and the label
+/// tells it from the dates of comments, sources and related stories. The date must follow
+/// the label straight away, so a long line of categories after it does not matter.
+pub(super) fn labelled_date(blocks: &[Block], zone: Zone) -> Option<Published> {
+    let leading = |text: &str| dates::find_in(text.trim_start()).filter(|(_, at)| *at == 0).map(|(d, _)| d);
+    let day = blocks.iter().enumerate().find_map(|(i, b)| {
+        let rest = &b.text[PUBLISHED_LABEL.find(&b.text)?.end()..];
+        if !rest.trim().is_empty() {
+            return leading(rest);
+        }
+        blocks.get(i + 1).filter(|next| next.words <= 8).and_then(|next| leading(&next.text))
+    })?;
+    Some(Published::Day(day, zone.offset_on(day)))
+}
+
+static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\W*(?:(?:first\s+|originally\s+)?(?:published|posted)(?:\s+(?:on|date))?|publish\s+date|date\s+published|publication\s+date)(?-u:\b)\s*:?\s*",
+    )
+    .expect("valid regex")
+});
 
 /// The first date the page prints on a short line: pages print the article's date above
 /// its text, so when none sits beside the headline, the first one is the best guess.
@@ -478,6 +507,22 @@ mod tests {
     }
 
     #[test]
+    fn labelled_publication_dates_are_found_anywhere() {
+        let day = |text: &[&str]| {
+            labelled_date(&blocks::split(text), Zone::default()).map(|d| d.date().to_string())
+        };
+        let below =
+            ["Menu", "", "Comment by Ola, 4 May 2025", "", "Posted on March 2, 2024 in Gardening, Tools"];
+        assert_eq!(day(&below).as_deref(), Some("2024-03-02"));
+        assert_eq!(day(&["Published On: 2 March 2024"]).as_deref(), Some("2024-03-02"));
+        let stacked = ["Published", "", "Publish date", "", "2 March 2024", "", "Reviewed", "", "5 May 2025"];
+        assert_eq!(day(&stacked).as_deref(), Some("2024-03-02"));
+        assert_eq!(day(&["Posted in Gardening on March 2, 2024"]), None);
+        assert_eq!(day(&["Published", "", "A story about the garden, March 2, 2024"]), None);
+        assert_eq!(day(&["Updated March 2, 2024"]), None);
+    }
+
+    #[test]
     fn published_dates_go_before_updated_ones() {
         let text = ["Ten Tips for Better Sleep", "", "Updated May 4, 2025", "", "Published March 2, 2024"];
         let blocks = blocks::split(&text);
@@ -487,6 +532,11 @@ mod tests {
         let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("Last modified: "), 3);
+        let sidebar =
+            ["Events", "", "01/04/2025", "", "Ten Tips for Better Sleep", "", "03/02/2024 by Jane Doe"];
+        let date =
+            find_date(&blocks::split(&sidebar), Some(2), Zone::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("by Jane Doe"), 0);
     }
 
