@@ -44,6 +44,7 @@ const K: u64 = 0x9e37_79b9_7f4a_7c15;
 /// and whether the bytes are all ASCII. The length starts the state; each 8-byte block is
 /// folded in with a multiplication (for a given length, a bijection of the state), then
 /// the tail, and the result is mixed.
+#[inline]
 const fn hash(bytes: &[u8], lower: bool) -> (u64, bool) {
     let len = bytes.len();
     let (mut h, mut seen) = ((len as u64).wrapping_mul(K) ^ 0xcbf2_9ce4_8422_2325, 0);
@@ -67,6 +68,7 @@ const fn hash(bytes: &[u8], lower: bool) -> (u64, bool) {
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The 8 bytes from `at` (in bounds), as a little-endian integer.
+#[inline]
 const fn read8(bytes: &[u8], at: usize) -> u64 {
     match bytes.split_at(at).1.first_chunk::<8>() {
         Some(chunk) => u64::from_le_bytes(*chunk),
@@ -75,6 +77,7 @@ const fn read8(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The 4 bytes from `at` (in bounds), as a little-endian integer.
+#[inline]
 const fn read4(bytes: &[u8], at: usize) -> u64 {
     match bytes.split_at(at).1.first_chunk::<4>() {
         Some(chunk) => u32::from_le_bytes(*chunk) as u64,
@@ -84,6 +87,7 @@ const fn read4(bytes: &[u8], at: usize) -> u64 {
 
 /// A block of bytes, its ASCII capitals lower-cased when `lower` (bytes above ASCII are
 /// never lower-cased here: [`lower`] hashes only ASCII strings this way).
+#[inline]
 const fn block(v: u64, lower: bool) -> u64 {
     if !lower {
         return v;
@@ -95,11 +99,13 @@ const fn block(v: u64, lower: bool) -> u64 {
     v | capital >> 2
 }
 
+#[inline]
 const fn fold(h: u64, v: u64) -> u64 {
     (h.rotate_left(29) ^ v).wrapping_mul(K)
 }
 
 /// Mixes the bits of a state so that the low bits spread well (murmur3's finaliser).
+#[inline]
 const fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
