@@ -6,8 +6,10 @@
 //! after a given name, ...), which is what tells `Given` in a team list from a verb.
 //!
 //! Features are named by short strings (`w=Simmons`, `l-1=captain`, `g=surname`); the
-//! model file stores those names, and tagging feeds the same pieces to a streaming hash,
-//! so no feature string is built at run time.
+//! model file stores those names, and tagging hashes the template and the value apart
+//! ([`super::hash`]) and combines the two, so no feature string is built at run time;
+//! values known when compiling (class names, flags, tags) and per-token values used by
+//! several features (shapes, lower-cased words) are hashed once.
 
 use super::classes::{self, Class, Classes};
 use arrayvec::ArrayString;
