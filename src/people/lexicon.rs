@@ -36,6 +36,24 @@ pub fn is_particle(word: &str) -> bool {
         }
         packed
     };
+    // The first two letters of each particle, as bits: most short words (`the`, `and`, `of`)
+    // are ruled out by one lookup, before the list is searched.
+    const PREFIXES: [u32; 26] = {
+        let mut prefixes = [0u32; 26];
+        let mut i = 0;
+        while i < PARTICLES.len() {
+            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = PARTICLES[i].as_bytes() {
+                prefixes[(*a - b'a') as usize] |= 1 << (*b - b'a');
+            }
+            i += 1;
+        }
+        prefixes
+    };
+    if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes() {
+        if PREFIXES[usize::from(a - b'a')] & 1 << (b - b'a') == 0 {
+            return false;
+        }
+    }
     word.len() <= 8 && PACKED.contains(&pack(word.as_bytes()))
 }
 
@@ -609,6 +627,8 @@ mod tests {
         assert!(is_title_word("U.S."));
         assert!(is_title_word("Korean"));
         assert!(is_particle("van") && is_particle("della") && !is_particle("vanilla") && !is_particle("v"));
+        assert!(PARTICLES.iter().all(|p| is_particle(p)));
+        assert!(!is_particle("the") && !is_particle("dead") && !is_particle("Van") && is_particle("y"));
         assert!(is_title_word("Undersecretary-General") && is_title_word("Vice-Premier"));
         assert!(!is_title_word("Jean-Pierre"));
         assert!(!is_title_word("Moon"));

@@ -240,6 +240,23 @@ mod tests {
     }
 
     #[test]
+    fn hyphens_inside_words_are_noted() {
+        let hyphenated: Vec<(&str, bool)> =
+            tokenize("Jae-in's O'Neill - U.S. al-Assad").iter().map(|t| (t.text, t.hyphenated)).collect();
+        assert_eq!(
+            hyphenated,
+            vec![
+                ("Jae-in", true),
+                ("'s", false),
+                ("O'Neill", false),
+                ("-", false),
+                ("U.S.", false),
+                ("al-Assad", true)
+            ]
+        );
+    }
+
+    #[test]
     fn offsets_point_into_the_text() {
         let text = "Émile Zola's book";
         for t in tokenize(text) {
