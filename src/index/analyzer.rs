@@ -164,6 +164,9 @@ fn wide_char(text: &str, i: usize) -> (usize, bool) {
     }
 }
 
+/// ASCII lower-case letters and digits, as byte ranges.
+const LOWER_ALNUM: &[(u8, u8)] = &[(b'a', b'z'), (b'0', b'9')];
+
 /// The next run of letters and digits at or after `*at`, moving `*at` past it.
 fn next_word(text: &str, at: &mut usize) -> Option<Word> {
     let bytes = text.as_bytes();
@@ -180,6 +183,14 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
     };
     let mut case = Case::Lower;
     while let Some(&b) = bytes.get(i) {
+        // Most of a word is ASCII lower-case letters and digits: skip them 8 at a time.
+        if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let run = crate::text::ascii_run(u64::from_le_bytes(*block), LOWER_ALNUM);
+            if run > 0 {
+                i += run;
+                continue;
+            }
+        }
         match BYTES[usize::from(b)] {
             LOWER => i += 1,
             UPPER => {

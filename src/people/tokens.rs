@@ -166,6 +166,9 @@ fn push_word<'a>(
     }
 }
 
+/// ASCII letters and digits, as byte ranges.
+const ALNUM: &[(u8, u8)] = &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9')];
+
 /// End of the word starting at `start`: letters and digits, joined by single inner
 /// apostrophes, hyphens or full stops, plus a final full stop for initials and abbreviations;
 /// and whether a hyphen joined two parts.
@@ -173,6 +176,14 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let (mut end, mut hyphenated) = (start, false);
     while let Some(&b) = bytes.get(end) {
+        // Most of a word is ASCII letters and digits: skip them 8 at a time.
+        if let Some(block) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+            let run = crate::text::ascii_run(u64::from_le_bytes(*block), ALNUM);
+            if run > 0 {
+                end += run;
+                continue;
+            }
+        }
         let class = BYTES[usize::from(b)];
         let len = if class <= DIGIT {
             1
