@@ -199,6 +199,13 @@ static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A date that starts with an abbreviated month (`Jan. 31, 2026`, `on Dec 16, 2025`), to
+/// the end of the line.
+static SHORT_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s+(?:on|at|[|•·⋅—–-]))?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d.*$")
+        .expect("valid regex")
+});
+
 /// A byline line naming the article's writer: [`parse_line`], but not one naming who
 /// edited, reviewed, fact-checked or photographed it (`Reviewed by Jane Doe`), which pages
 /// print beside the writer's byline.
@@ -236,7 +243,10 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     }
     let line = unglue_by(after_picture(&line));
     let caps = BY_LINE.captures(&line)?;
-    let names = BYLINE_TAIL.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
+    // A date after the name is cut before its month (`Jane Doe Jan. 31, 2026`), then
+    // anything after the name, then what was glued to it.
+    let names = SHORT_MONTH_DATE.replace(caps.get(1).or_else(|| caps.get(2))?.as_str(), "");
+    let names = BYLINE_TAIL.replace(&names, "");
     let names = unglue_tail(&names);
     let names = BYLINE_TAIL.replace(&names, "");
     let mut by = parse(undouble(&names));
@@ -395,6 +405,9 @@ mod tests {
         assert_eq!(names("ByLena Quiroga"), Some(vec!["Lena Quiroga".to_string()]));
         assert_eq!(names("By Jane DoeIn Budget Travel"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Jane Doe UpdatedJanuary 3, 2024"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Jane Doe Jan. 31, 2026 7:47 am EST"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("By Lee Min Jun Jun 3, 2024"), Some(vec!["Lee Min Jun".to_string()]));
+        assert_eq!(names("By Jane Doe on Dec. 19, 2025"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Jane DoeNovember 3, 2024"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Theresa May"), Some(vec!["Theresa May".to_string()]));
         assert_eq!(names("By Calum McAllister"), Some(vec!["Calum McAllister".to_string()]));
