@@ -141,7 +141,7 @@ fn run_feed(
     sink.files = sources.iter().map(|_| FileState::default()).collect();
     std::thread::scope(|scope| {
         let (work_tx, work_rx) = crossbeam_channel::bounded(workers * 2);
-        let (event_tx, event_rx) = crossbeam_channel::bounded(workers * 4);
+        let (event_tx, event_rx) = crossbeam_channel::bounded(workers);
         for _ in 0..workers {
             let (work_rx, event_tx) = (work_rx.clone(), event_tx.clone());
             scope.spawn(move || feed::work(sources, &config.pipeline, &work_rx, &event_tx));

@@ -3,6 +3,7 @@
 pub mod analyzer;
 pub mod directory;
 pub mod document;
+pub mod inflight;
 pub mod merge;
 pub mod schema;
 pub mod stats;

@@ -7,10 +7,12 @@ use std::hash::BuildHasher;
 use tantivy::directory::error::LockError;
 
 use rustc_hash::FxHashSet;
+use std::sync::Arc;
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, Term};
 
 use super::document::to_document;
+use super::inflight::{Counted, InFlight};
 use super::merge::CappedMerges;
 use super::Opened;
 use crate::article::Article;
@@ -19,9 +21,14 @@ use crate::backend::ArticleSink;
 /// The smallest writer memory budget tantivy accepts per indexing thread, with room.
 const MIN_MEMORY_PER_THREAD: usize = 20 << 20;
 
+/// The share of the memory budget that documents waiting for an indexing thread may take.
+const IN_FLIGHT_SHARE: usize = 8;
+
 /// Adds articles to an index; an article whose id is already there replaces it.
 pub struct ArticleWriter {
-    writer: IndexWriter<TantivyDocument>,
+    writer: IndexWriter<Counted>,
+    /// Bytes of documents queued but not yet indexed.
+    in_flight: Arc<InFlight>,
     opened: Opened,
     dir: PathBuf,
     pending: u64,
@@ -41,16 +48,17 @@ impl ArticleWriter {
             .num_merge_threads(1)
             .build();
         let writer = opened.index.writer_with_options(options).map_err(|e| lock_error(e, dir))?;
+        let in_flight = InFlight::new(memory / IN_FLIGHT_SHARE);
         writer.set_merge_policy(Box::new(CappedMerges::new(dir.to_path_buf(), memory as u64)));
         let fresh = opened.index.searchable_segment_metas()?.iter().all(|s| s.num_docs() == 0);
         let seen = fresh.then(FxHashSet::default);
-        Ok(ArticleWriter { writer, opened, dir: dir.to_path_buf(), pending: 0, seen })
+        Ok(ArticleWriter { writer, in_flight, opened, dir: dir.to_path_buf(), pending: 0, seen })
     }
 
     /// Queues an article from the source file `file`: deletes any document with its id,
-    /// then adds it.
+    /// then adds it. Waits while the documents already queued fill their share of memory.
     pub fn add(&mut self, article: &Article, file: &str) -> Result<()> {
-        let doc = to_document(article, file, &self.opened.fields)?;
+        let doc = Counted::new(to_document(article, file, &self.opened.fields)?, &self.in_flight);
         if self.may_hold(&article.id) {
             self.writer.delete_term(Term::from_field_text(self.opened.fields.id, &article.id));
         }
