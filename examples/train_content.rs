@@ -15,8 +15,10 @@
 //! precision, recall and F1 (4-word shingles, averaged over pages as the cleaning evaluation
 //! does). Pages are split into folds by id, so a page printed by another browser is never in
 //! the fold that scores it. That is the honest figure: the weights file has seen every page.
-//! `--test` DIRs are scored but never fitted on. `--blocks FILE` writes every block with
-//! its label and cross-validated probability, one page a JSON line, for failure analysis.
+//! `--test` DIRs are scored but never fitted on. `--blocks FILE` writes every block of every
+//! DIR with its label, cross-validated probability, whether it is kept, whether it is an
+//! aside and its letters, one page a JSON line (with the DIR's place in `set`), for failure
+//! analysis.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -128,12 +130,15 @@ fn report(what: &str, sets: &[&String], docs: &[Doc], probs: &[Vec<f32>]) {
 
 fn block_dump(docs: &[Doc], probs: &[Vec<f32>]) -> String {
     let mut text = String::new();
-    for (d, probs) in docs.iter().zip(probs).filter(|(d, _)| d.set == 0) {
+    for (d, probs) in docs.iter().zip(probs) {
         let kept = kept(probs, d);
         let rows: Vec<_> = (0..d.blocks.len())
-            .map(|k| serde_json::json!([d.blocks[k].text, d.labels[k], probs[k], kept.contains(&k)]))
+            .map(|k| {
+                let b = &d.blocks[k];
+                serde_json::json!([b.text, d.labels[k], probs[k], kept.contains(&k), b.aside, b.letters])
+            })
             .collect();
-        text.push_str(&serde_json::json!({"id": d.id, "blocks": rows}).to_string());
+        text.push_str(&serde_json::json!({"id": d.id, "set": d.set, "blocks": rows}).to_string());
         text.push('\n');
     }
     text

@@ -21,7 +21,7 @@ use super::weights;
 use crate::dates;
 
 /// The names of the features, in the order of [`Features`] and of the weights file.
-pub const NAMES: [&str; 43] = [
+pub const NAMES: [&str; 45] = [
     "bias",
     "length",
     "stop_words",
@@ -65,6 +65,8 @@ pub const NAMES: [&str; 43] = [
     "first_plural",
     "sentences_near",
     "overlap",
+    "label_value",
+    "media",
 ];
 
 /// One block's feature values, in the order of [`NAMES`].
@@ -99,29 +101,55 @@ pub fn article(blocks: &[Block], at: Anchors) -> Vec<usize> {
 
 /// A probability above this counts for the article.
 const EVEN: f32 = 0.5;
+/// Past the ends of the best stretch, blocks still count for the article above this: a list
+/// or a run of one-line paragraphs that the article goes on with scores below [`EVEN`] block
+/// by block, but rarely as low as the menus and footers around it.
+const LEAN: f32 = 0.4;
 /// Inside the article's stretch, a block is dropped below this probability.
 const DOUBT: f32 = 0.3;
 /// Letters added to every block's size, so that short blocks (headings) still count.
 const PAD: f32 = 20.0;
+/// The same while the stretch is extended, so that short items weigh about as much as they
+/// read.
+const LEAN_PAD: f32 = 60.0;
 
 /// The kept blocks: the stretch with the greatest sum of `(p - EVEN) * (size + PAD)`,
-/// without the blocks inside it the model gives less than `DOUBT`.
+/// extended at each end by the run of blocks with the greatest sum of
+/// `(p - LEAN) * (size + LEAN_PAD)`, without the blocks inside it the model gives less than
+/// `DOUBT`.
 pub fn select(probs: &[f32], sizes: &[usize]) -> Vec<usize> {
+    let gain = |i: usize, even: f32, pad: f32| (probs[i] - even) * (sizes[i] as f32 + pad);
     let (mut best, mut span) = (0.0f32, None);
     let (mut sum, mut from) = (0.0f32, 0usize);
-    for (i, (p, n)) in probs.iter().zip(sizes).enumerate() {
+    for i in 0..probs.len() {
         if sum <= 0.0 {
             sum = 0.0;
             from = i;
         }
-        sum += (p - EVEN) * (*n as f32 + PAD);
+        sum += gain(i, EVEN, PAD);
         if sum > best {
             best = sum;
             span = Some((from, i));
         }
     }
     let Some((from, to)) = span else { return Vec::new() };
+    let lean = |i: usize| gain(i, LEAN, LEAN_PAD);
+    let to = to + best_prefix((to + 1..probs.len()).map(lean));
+    let from = from - best_prefix((0..from).rev().map(lean));
     (from..=to).filter(|&i| probs[i] >= DOUBT).collect()
+}
+
+/// How many of the leading values give the greatest positive sum (0 if none does).
+fn best_prefix(values: impl Iterator<Item = f32>) -> usize {
+    let (mut sum, mut best, mut count) = (0.0f32, 0.0f32, 0usize);
+    for (k, v) in values.enumerate() {
+        sum += v;
+        if sum > best {
+            best = sum;
+            count = k + 1;
+        }
+    }
+    count
 }
 
 /// Cheap facts of each block that its neighbours' features are built from.
@@ -230,6 +258,16 @@ pub fn features(blocks: &[Block], at: Anchors) -> Vec<Features> {
         .collect()
 }
 
+/// `Price: $40`, `Date and time: Monday`: a short label, a colon, then a value.
+fn is_label_value(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, value)| {
+        !value.trim().is_empty()
+            && label.split_whitespace().count() <= 4
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && !label.contains(['.', '!', '?'])
+    })
+}
+
 /// For each block, how many blocks that are not Good come between it and the last Good
 /// block before it, in the order given.
 fn gaps<'a>(good: impl Iterator<Item = &'a bool>) -> Vec<usize> {
@@ -317,6 +355,8 @@ fn text_features(b: &Block) -> Features {
     f[15] = flag(is_comment_meta(b));
     f[16] = flag(b.text.trim_end().ends_with('?'));
     f[17] = flag(b.text.trim_end().ends_with(':'));
+    f[43] = flag(is_label_value(&b.text));
+    f[44] = flag(b.words <= 30 && MEDIA.is_match(&b.text));
     f[39] = second as f32 / count;
     f[40] = first_plural as f32 / count;
     f
@@ -356,6 +396,18 @@ static SECTION_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What a picture says in place of itself (its alt text, caption or file name):
+/// `Image of a harbour`, `A woman using a laptop`, `Acme logo`, `harbour-view.jpg`.
+static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)
+        ^(?:an?\ |the\ )?(?:image|photo|photograph|picture|illustration|screenshot|graphic|infographic|diagram|chart|video|badge|graph|map|close-?up)s?
+            \ (?:of|showing|shows|depicting|featuring|with|that)(?-u:\b)
+        |^(?:an?\ )?(?:man|woman|person|people|group\ of|couple|child|girl|boy|hands?|someone)(?-u:\b)
+        |(?-u:\b)(?:logo|icon|thumbnail|avatar|headshot|banner|screenshot|image|photo)$
+        |\.(?:png|jpe?g|gif|webp|svg|avif)$")
+    .expect("valid regex")
+});
+
 /// Prompts to act: sign up, click, download, buy, share, book.
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:click|tap|sign\ up|subscribe|download|get\ (?:started|the|your|a\ )|join|book|buy|shop|order|learn\ more|read\ more|see\ more|view\ (?:all|more)|try|start|contact|call|share|follow|register|log\ ?in|request)(?-u:\b)|(?-u:\b)(?:click\ here|learn\ more|read\ more|sign\ up|subscribe)(?-u:\b)")
@@ -380,6 +432,44 @@ mod tests {
         // A small unsure block between two long sure ones is kept.
         assert_eq!(select(&[0.9, 0.35, 0.9], &[300, 10, 300]), vec![0, 1, 2]);
         assert!(select(&[0.2, 0.4], &[100, 100]).is_empty());
+    }
+
+    #[test]
+    fn the_stretch_goes_on_over_blocks_that_still_lean_to_the_article() {
+        // Prose, then a list whose items score 0.45 each (below EVEN, above LEAN), then a
+        // footer: the list is kept, the footer is not.
+        let probs = [0.9, 0.9, 0.45, 0.45, 0.45, 0.45, 0.05, 0.05];
+        let sizes = [300, 300, 40, 40, 40, 40, 30, 30];
+        assert_eq!(select(&probs, &sizes), vec![0, 1, 2, 3, 4, 5]);
+        // Items at 0.35 lean away: the stretch stops at the prose.
+        let probs = [0.9, 0.9, 0.35, 0.35, 0.35, 0.05];
+        assert_eq!(select(&probs, &[300, 300, 40, 40, 40, 30]), vec![0, 1]);
+        // The same holds before the stretch.
+        assert_eq!(select(&[0.05, 0.45, 0.45, 0.9], &[30, 40, 40, 300]), vec![1, 2, 3]);
+        assert_eq!(best_prefix([1.0, -3.0, 1.0].into_iter()), 1);
+        assert_eq!(best_prefix([-1.0, 3.0].into_iter()), 2);
+        assert_eq!(best_prefix(std::iter::empty()), 0);
+    }
+
+    #[test]
+    fn labels_with_values_and_what_pictures_say() {
+        assert!(is_label_value("Price: $40 per person"));
+        assert!(is_label_value("Date and time: Monday at noon"));
+        assert!(!is_label_value("When the storm finally came: we waited."));
+        assert!(!is_label_value("Note:"));
+        for alt in [
+            "Image of a harbour at dawn",
+            "A woman using a laptop in a cafe",
+            "Acme logo",
+            "harbour-view.jpg",
+        ] {
+            assert!(MEDIA.is_match(alt), "{alt}");
+        }
+        for prose in
+            ["The harbour was quiet at dawn.", "Imagine a harbour at dawn.", "Photography is a craft."]
+        {
+            assert!(!MEDIA.is_match(prose), "{prose}");
+        }
     }
 
     #[test]
