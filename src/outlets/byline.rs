@@ -210,11 +210,16 @@ static SHORT_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// edited, reviewed, fact-checked or photographed it (`Reviewed by Jane Doe`), which pages
 /// print beside the writer's byline.
 pub fn parse_writer_line(line: &str) -> Option<Byline> {
-    let squashed = text::squash(line);
-    if HELPER_LEAD.is_match(after_picture(&squashed)) {
+    if credits_helper(line) {
         return None;
     }
     parse_line(line)
+}
+
+/// Whether a line credits someone other than the writer: `Edited by Jane Doe`, `Reviewed
+/// by: Jane Doe`, `Photo by Jane Doe`.
+pub fn credits_helper(line: &str) -> bool {
+    HELPER_LEAD.is_match(after_picture(&text::squash(line)))
 }
 
 static HELPER_LEAD: LazyLock<Regex> = LazyLock::new(|| {

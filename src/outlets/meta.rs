@@ -220,8 +220,12 @@ fn meta_parts(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A byline part that has a name's shape or signs as a team, read as a byline.
+/// A byline part that has a name's shape or signs as a team, read as a byline; not one
+/// that credits an editor or reviewer (`Edited By: Jane Doe` beside the date).
 fn shaped_name(part: &str) -> Option<byline::Byline> {
+    if byline::credits_helper(part) {
+        return None;
+    }
     let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
     let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
     (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
@@ -604,6 +608,10 @@ mod tests {
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
         let bullets = page(&[head, "", "• Quillon", "", "• Jan 23", "", "• 11 min read"]);
         assert_eq!(names(dated_name_line(&bullets, Some(0))), ["Quillon"]);
+        let editor = page(&[head, "", "Edited By: Tarun Velkar", "", "Last Updated: Dec 18, 2025"]);
+        assert!(names(dated_name_line(&editor, Some(0))).is_empty());
+        let reviewed = page(&[head, "", "Dec 18, 2025 · Reviewed by Tarun Velkar"]);
+        assert!(names(dated_name_line(&reviewed, Some(0))).is_empty());
     }
 
     #[test]
