@@ -68,7 +68,7 @@ static META_SEPARATOR: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[·•⋅|]\s*").expect("valid regex"));
 
 static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$").expect("valid regex")
+    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$|\s+@\w[\w.]*$").expect("valid regex")
 });
 
 /// Two or three capitalised words, none of them all capitals or an English function word:
@@ -314,16 +314,32 @@ fn meta_parts(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A byline part that has a name's shape or signs as a team, read as a byline; not one
+/// A byline part that has a name's shape (after an honorific: `Dr. Jane Doe`) or signs as a
+/// team, read as a byline; not one
 /// that credits an editor or reviewer (`Edited By: Jane Doe` beside the date).
 fn shaped_name(part: &str) -> Option<byline::Byline> {
     if byline::credits_helper(part) {
         return None;
     }
     let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
-    let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
+    let shaped = |a: &String| crate::people::has_name_shape(unhonoured(a)) || is_team(a);
     (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
 }
+
+/// A name without the honorific before it: `Dr. Jane Doe`, `Sir Quillon` -> `Jane Doe`,
+/// `Quillon`.
+fn unhonoured(name: &str) -> &str {
+    let rest = HONORIFIC.find(name).map_or(name, |m| &name[m.end()..]);
+    if rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        name
+    }
+}
+
+static HONORIFIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Dr|Prof|Sir|Dame|Rev|Mr|Mrs|Ms)\.?\s+").expect("valid regex")
+});
 
 /// A team's signature: up to four capitalised words led or ended by `Team` or `Staff`
 /// (`Example Garden Team`, `Team Example`, `Staff`).
@@ -702,6 +718,11 @@ mod tests {
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
         let bullets = page(&[head, "", "• Quillon", "", "• Jan 23", "", "• 11 min read"]);
         assert_eq!(names(dated_name_line(&bullets, Some(0))), ["Quillon"]);
+        let doctor = page(&[head, "", "• Dr. Velkar", "", "• Jan 4", "", "• 2 min read"]);
+        assert_eq!(names(dated_name_line(&doctor, Some(0))), ["Dr. Velkar"]);
+        assert!(names(dated_name_line(&page(&[head, "", "Dr. Share", "", "Jan 4"]), Some(0))).is_empty());
+        let handle = page(&[head, "", "Tarun Velkar @tvelkar • Jan 26, 2026 • Reading time"]);
+        assert_eq!(names(dated_name_line(&handle, Some(0))), ["Tarun Velkar"]);
         let editor = page(&[head, "", "Edited By: Tarun Velkar", "", "Last Updated: Dec 18, 2025"]);
         assert!(names(dated_name_line(&editor, Some(0))).is_empty());
         let reviewed = page(&[head, "", "Dec 18, 2025 · Reviewed by Tarun Velkar"]);
