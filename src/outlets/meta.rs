@@ -119,7 +119,12 @@ fn author_box(blocks: &[Block]) -> Option<byline::Byline> {
             let name = next.clone().find(|n| !is_avatar(&n.text)).filter(|n| n.words <= 6)?;
             return box_name(&name.text);
         }
-        let by = box_name(&b.text).filter(|_| b.words <= 5)?;
+        // Most lines are no name: a bio must at least start with the line's first word.
+        let lead = b.text.split_whitespace().next()?;
+        if b.words > 5 || !next.clone().any(|n| n.text.starts_with(lead)) {
+            return None;
+        }
+        let by = box_name(&b.text)?;
         let first = by.authors.first().filter(|a| a.contains(' '))?;
         next.clone().any(|n| introduces(&n.text, first)).then_some(by)
     })
