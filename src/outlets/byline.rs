@@ -189,7 +189,7 @@ fn unglue_by(line: &str) -> std::borrow::Cow<'_, str> {
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview)\s+)?by(?-u:\b)[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
+        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|(?:medically\s+)?reviewed|photos?|interview|guide|review|feature|analysis|column|essay|opinion)\s+)?by(?-u:\b)[:\s]+(.+)$|^(?:authors?|writers?|reporter|byline|written\s+by)\s*:\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -210,11 +210,16 @@ static SHORT_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// edited, reviewed, fact-checked or photographed it (`Reviewed by Jane Doe`), which pages
 /// print beside the writer's byline.
 pub fn parse_writer_line(line: &str) -> Option<Byline> {
-    let squashed = text::squash(line);
-    if HELPER_LEAD.is_match(after_picture(&squashed)) {
+    if credits_helper(line) {
         return None;
     }
     parse_line(line)
+}
+
+/// Whether a line credits someone other than the writer: `Edited by Jane Doe`, `Reviewed
+/// by: Jane Doe`, `Photo by Jane Doe`.
+pub fn credits_helper(line: &str) -> bool {
+    HELPER_LEAD.is_match(after_picture(&text::squash(line)))
 }
 
 static HELPER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -328,19 +333,97 @@ const PERSONAL_ROLES: &[&str] =
     &["writer", "editor", "reporter", "correspondent", "contributor", "columnist", "journalist", "author"];
 
 /// A name with a job title or a month glued on by the page's markup (`Jane Doe Writer`,
-/// `Jane Doe December` before a date) -> `Jane Doe`; kept whole unless two capitalised words
-/// stay in front.
+/// `Jane Doe Executive Digital Editor`, `Jane Doe December` before a date) -> `Jane Doe`;
+/// kept whole unless two capitalised words stay in front.
 fn strip_trailing_label(part: &str) -> &str {
     let words: Vec<&str> = part.split_whitespace().collect();
-    let Some((last, rest)) = words.split_last() else { return part };
+    let Some((last, mut rest)) = words.split_last() else { return part };
     let key = last.to_lowercase();
-    let label = crate::dates::MONTH_NAMES.contains(&key.as_str()) || PERSONAL_ROLES.contains(&key.as_str());
-    if label && rest.len() >= 2 && !rest[0].eq_ignore_ascii_case("the") && looks_like_name(&rest.join(" ")) {
-        part[..part.len() - last.len()].trim_end()
-    } else {
-        part
+    let month = crate::dates::MONTH_NAMES.contains(&key.as_str());
+    if !month && !PERSONAL_ROLES.contains(&key.as_str()) {
+        return part;
+    }
+    while let Some((word, front)) = rest.split_last().filter(|_| !month) {
+        if front.len() < 2 || !TITLE_WORDS.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        rest = front;
+    }
+    match rest.last() {
+        Some(kept)
+            if rest.len() >= 2
+                && !rest[0].eq_ignore_ascii_case("the")
+                && looks_like_name(&rest.join(" ")) =>
+        {
+            // The words are slices of `part`: cut it where the last kept one ends.
+            &part[..kept.as_ptr() as usize - part.as_ptr() as usize + kept.len()]
+        }
+        _ => part,
     }
 }
+
+/// Words that qualify a job title before its last word (`Senior`, `Executive Digital`,
+/// `Former Deputy Tech`): the rank, desk or beat, never a name.
+const TITLE_WORDS: &[&str] = &[
+    "senior",
+    "junior",
+    "executive",
+    "managing",
+    "deputy",
+    "associate",
+    "assistant",
+    "contributing",
+    "former",
+    "chief",
+    "lead",
+    "head",
+    "staff",
+    "digital",
+    "online",
+    "print",
+    "web",
+    "tech",
+    "technology",
+    "news",
+    "features",
+    "sports",
+    "health",
+    "travel",
+    "food",
+    "science",
+    "politics",
+    "political",
+    "business",
+    "copy",
+    "content",
+    "editorial",
+    "commerce",
+    "deals",
+    "audience",
+    "social",
+    "general",
+    "national",
+    "international",
+    "local",
+    "consumer",
+    "guest",
+    "freelance",
+    "special",
+    "investigative",
+    "opinion",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "wellness",
+    "video",
+    "photo",
+    "data",
+    "research",
+    "creative",
+    "product",
+    "marketing",
+    "principal",
+];
 
 fn is_credential(part: &str) -> bool {
     let key: String =
@@ -410,6 +493,8 @@ mod tests {
         assert_eq!(names("By Jane Doe on Dec. 19, 2025"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Jane DoeNovember 3, 2024"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Theresa May"), Some(vec!["Theresa May".to_string()]));
+        assert_eq!(names("Guide by Jane Doe Former Deputy Tech Editor"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(names("Review by: Jane Doe"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(names("By Calum McAllister"), Some(vec!["Calum McAllister".to_string()]));
         assert_eq!(names("By clicking subscribe you agree to our terms"), None);
         assert_eq!(names("By Jane Doe, CEO of Example Labs"), Some(vec!["Jane Doe".to_string()]));
@@ -473,6 +558,14 @@ mod tests {
         assert_eq!(names("The Fundwise Team"), ["The Fundwise Team"]);
         assert_eq!(names("Jane Doe Writer"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe December"), ["Jane Doe"]);
+        assert_eq!(
+            names("Jane Doe Executive Digital Editor and Master Gardener"),
+            ["Jane Doe", "Master Gardener"]
+        );
+        assert_eq!(names("Mary Ann Lee Senior Writer"), ["Mary Ann Lee"]);
+        assert_eq!(names("Jane Doe Digital December"), ["Jane Doe Digital"]);
+        assert_eq!(names("Jane Doe News"), ["Jane Doe News"]);
+        assert_eq!(names("Senior Writer"), ["Senior Writer"]);
         assert_eq!(names("Jane Doe - Example Editorial Team"), ["Jane Doe"]);
         assert_eq!(names("AuthorJane Doe"), ["Jane Doe"]);
         assert_eq!(names("Harbor Staff"), ["Harbor Staff"]);

@@ -68,7 +68,7 @@ static META_SEPARATOR: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\s*[·•⋅|]\s*").expect("valid regex"));
 
 static NAME_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$").expect("valid regex")
+    regex::Regex::new(r"\s+(?:in|on|at|for)\s.*$|\s+on behalf of\s.*$|\s+@\w[\w.]*$").expect("valid regex")
 });
 
 /// Two or three capitalised words, none of them all capitals or an English function word:
@@ -84,10 +84,11 @@ fn is_full_name(s: &str) -> bool {
         })
 }
 
-/// The byline beside the headline (written, after a date, else a person's name on a meta
-/// line), else the first one written above the article's end, else the name the author's
-/// picture is labelled with, else a person's name on a line just below the article (an
-/// author box); `head` is the headline's place in the window. A name alone elsewhere on the page is not taken: it is as often a
+/// The byline beside the headline (written, or after a date), else an author box's name
+/// (under its heading or over its bio), else a person's name on a meta line by the
+/// headline, else the first byline written above the article's end, else the name the
+/// author's picture is labelled with, else a person's name on a line just below the
+/// article; `head` is the headline's place in the window. A name alone elsewhere on the page is not taken: it is as often a
 /// commenter's, a reviewer's or a related story's. `page` is the page down to the article's end, `below` a little
 /// further (author boxes follow the text).
 pub(super) fn find_byline(
@@ -99,6 +100,7 @@ pub(super) fn find_byline(
     written_byline(window, false)
         .or_else(|| dated_byline(window))
         .or_else(|| dated_name_line(window, head))
+        .or_else(|| author_box(below))
         .or_else(|| person_line(window))
         .or_else(|| written_byline(page, true))
         .or_else(|| dated_byline(page).filter(all_people))
@@ -106,6 +108,103 @@ pub(super) fn find_byline(
         .or_else(|| person_line(&below[page.len().min(below.len())..]))
         .unwrap_or_default()
 }
+
+/// The name an author box prints: under its heading (`About the Author`, `Written by`,
+/// `Photo of author`) or over a bio that starts with it (`Jane Doe` over `Jane is a
+/// gardener who …`). The name needs only a name's shape: the heading or the bio says whose.
+fn author_box(blocks: &[Block]) -> Option<byline::Byline> {
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        let next = blocks[i + 1..].iter().filter(|n| n.text != b.text).take(3);
+        if BOX_HEADING.is_match(&b.text) || LEAD_ONLY.is_match(&b.text) {
+            let name = next.clone().find(|n| !is_avatar(&n.text)).filter(|n| n.words <= 6)?;
+            return box_name(&name.text);
+        }
+        // Most lines are no name: a bio must at least start with the line's first word.
+        let lead = b.text.split_whitespace().next()?;
+        if b.words > 5 || !next.clone().any(|n| n.text.starts_with(lead)) {
+            return None;
+        }
+        let by = box_name(&b.text)?;
+        let first = by.authors.first().filter(|a| a.contains(' '))?;
+        next.clone().any(|n| introduces(&n.text, first)).then_some(by)
+    })
+}
+
+/// A line of an author box read as a name, if it has one's shape (a part split inside
+/// brackets, `Acme (Alpha`, has none).
+fn box_name(line: &str) -> Option<byline::Byline> {
+    let mut by = byline::parse(&unpictured(byline::undouble(line)));
+    let balanced = |a: &String| a.matches('(').count() == a.matches(')').count();
+    by.authors.retain(|a| balanced(a) && (crate::people::has_name_shape(a) || is_team(a)));
+    (!by.authors.is_empty()).then_some(by)
+}
+
+/// The label of an author's picture without a name, or the initials printed in its place.
+fn is_avatar(line: &str) -> bool {
+    PICTURE.is_match(line) && !line.chars().any(char::is_uppercase)
+        || line.len() <= 3 && line.chars().all(char::is_uppercase)
+}
+
+/// Whether a bio starts with a person's full name or first name and a verb, and goes on
+/// about a person (`Jane is a gardener … Her …`, `Jane Doe has covered … She …`): listicles
+/// describe products the same way (`Acme is a …`), but not with a personal pronoun.
+fn introduces(bio: &str, name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let personal = bio.split(|c: char| !c.is_alphabetic()).any(|w| PRONOUNS.contains(&w));
+    personal
+        && [name, first].iter().any(|lead| {
+            bio.strip_prefix(lead).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+                let verb = rest.split_whitespace().next().unwrap_or("");
+                BIO_VERBS.contains(&verb)
+            })
+        })
+}
+
+const PRONOUNS: &[&str] = &["He", "She", "His", "Her", "he", "she", "his", "her", "I", "my", "My"];
+
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "writes",
+    "wrote",
+    "covers",
+    "explores",
+    "joined",
+    "holds",
+    "lives",
+    "loves",
+    "specializes",
+    "specialises",
+    "started",
+    "founded",
+    "graduated",
+    "brings",
+    "leads",
+    "works",
+    "worked",
+    "enjoys",
+    "serves",
+    "spent",
+    "began",
+    "helps",
+    "creates",
+    "believes",
+    "grew",
+    "studied",
+    "earned",
+    "received",
+    "teaches",
+    "runs",
+    "manages",
+    "comes",
+];
+
+static BOX_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:about\s+the\s+(?:author|contributor|writer)s?|meet\s+the\s+author|author\s+bio|(?:photo|picture|image)\s+of\s+(?:the\s+)?author|author[-\s]?(?:image|photo|picture|avatar))+:?$")
+        .expect("valid regex")
+});
 
 /// Whether every name of a byline is a person's full name: what a byline found far from
 /// the headline must be (filters and forms print `by Company Size`).
@@ -220,12 +319,32 @@ fn meta_parts(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A byline part that has a name's shape or signs as a team, read as a byline.
+/// A byline part that has a name's shape (after an honorific: `Dr. Jane Doe`) or signs as a
+/// team, read as a byline; not one
+/// that credits an editor or reviewer (`Edited By: Jane Doe` beside the date).
 fn shaped_name(part: &str) -> Option<byline::Byline> {
+    if byline::credits_helper(part) {
+        return None;
+    }
     let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
-    let shaped = |a: &String| crate::people::has_name_shape(a) || is_team(a);
+    let shaped = |a: &String| crate::people::has_name_shape(unhonoured(a)) || is_team(a);
     (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
 }
+
+/// A name without the honorific before it: `Dr. Jane Doe`, `Sir Quillon` -> `Jane Doe`,
+/// `Quillon`.
+fn unhonoured(name: &str) -> &str {
+    let rest = HONORIFIC.find(name).map_or(name, |m| &name[m.end()..]);
+    if rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        name
+    }
+}
+
+static HONORIFIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Dr|Prof|Sir|Dame|Rev|Mr|Mrs|Ms)\.?\s+").expect("valid regex")
+});
 
 /// A team's signature: up to four capitalised words led or ended by `Team` or `Staff`
 /// (`Example Garden Team`, `Team Example`, `Staff`).
@@ -604,6 +723,34 @@ mod tests {
         assert!(names(dated_name_line(&far, Some(0))).is_empty());
         let bullets = page(&[head, "", "• Quillon", "", "• Jan 23", "", "• 11 min read"]);
         assert_eq!(names(dated_name_line(&bullets, Some(0))), ["Quillon"]);
+        let doctor = page(&[head, "", "• Dr. Velkar", "", "• Jan 4", "", "• 2 min read"]);
+        assert_eq!(names(dated_name_line(&doctor, Some(0))), ["Dr. Velkar"]);
+        assert!(names(dated_name_line(&page(&[head, "", "Dr. Share", "", "Jan 4"]), Some(0))).is_empty());
+        let handle = page(&[head, "", "Tarun Velkar @tvelkar • Jan 26, 2026 • Reading time"]);
+        assert_eq!(names(dated_name_line(&handle, Some(0))), ["Tarun Velkar"]);
+        let editor = page(&[head, "", "Edited By: Tarun Velkar", "", "Last Updated: Dec 18, 2025"]);
+        assert!(names(dated_name_line(&editor, Some(0))).is_empty());
+        let reviewed = page(&[head, "", "Dec 18, 2025 · Reviewed by Tarun Velkar"]);
+        assert!(names(dated_name_line(&reviewed, Some(0))).is_empty());
+    }
+
+    #[test]
+    fn author_boxes_name_the_writer() {
+        let names = |lines: &[&str]| author_box(&blocks::split(lines)).map(|b| b.authors).unwrap_or_default();
+        let bio = "Quillon writes about soil and seeds. His first book came out in 2021.";
+        assert_eq!(names(&["About the Author", "", "Quillon Marsh", "", bio]), ["Quillon Marsh"]);
+        assert_eq!(names(&["Photo of author", "", "Tarun Velkar", "", "Senior Editor"]), ["Tarun Velkar"]);
+        assert_eq!(names(&["Author", "", "TV", "", "Tarun Velkar", "", "Staff Engineer"]), ["Tarun Velkar"]);
+        assert_eq!(names(&["Written by", "", "Fernleaf Garden Team"]), ["Fernleaf Garden Team"]);
+        assert_eq!(names(&["Quillon Marsh", "", "Quillon Marsh", "", bio]), ["Quillon Marsh"]);
+        let full = "Tarun Velkar is a garden writer from Leeds. She has grown beans for 30 years.";
+        assert_eq!(names(&["Menu", "", "Tarun Velkar", "", full]), ["Tarun Velkar"]);
+        let product = "Acme Cloud is a platform for teams. It runs on every device.";
+        assert!(names(&["Acme Cloud", "", product]).is_empty());
+        assert!(names(&["Quillon Marsh", "", "Quillon writes about soil and seeds."]).is_empty());
+        let prose = "Our garden team writes every week about soil, seeds and tools.";
+        assert!(names(&["About the Author", "", prose]).is_empty());
+        assert!(names(&["Written by", "", "Acme (Alpha, Beta)"]).is_empty());
     }
 
     #[test]
