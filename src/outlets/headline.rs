@@ -20,7 +20,7 @@ use crate::text;
 
 /// The names of the features, in the order of [`Features`] and of the weights file: first
 /// those of the candidate's text, then those of its block and surroundings.
-pub const NAMES: [&str; 36] = [
+pub const NAMES: [&str; 42] = [
     "overlap",
     "overlap_lead",
     "matched_words",
@@ -57,7 +57,17 @@ pub const NAMES: [&str; 36] = [
     "siblings",
     "prose_after",
     "prose_above",
+    "listed_below",
+    "inside_longer",
+    "holds_shorter",
+    "coverage",
+    "nearest_above",
+    "overlap_next",
 ];
+
+/// How many features [`pair_values`] gives: those that compare a candidate with the page's
+/// other lines, last in [`NAMES`].
+const PAIR_FEATURES: usize = 6;
 
 /// One candidate's feature values, in the order of [`NAMES`].
 pub type Features = [f32; NAMES.len()];
@@ -109,11 +119,53 @@ pub fn candidates(blocks: &[Block], start: usize, end: usize) -> Vec<Candidate> 
         rank = rank.saturating_sub(usize::from(i < start));
         let shared = BlockFacts::new(blocks, i, &page, rank);
         for (text, cut) in variants(&blocks[i].text) {
-            let features = features(&text, cut, &shared, &page);
+            let mut features = features(&text, cut, &shared, &page);
+            features[NAMES.len() - PAIR_FEATURES..]
+                .copy_from_slice(&pair_values(&text, i, rank, blocks, &page));
             found.push(Candidate { block: i, text, features });
         }
     }
     found
+}
+
+/// The features that set a candidate against the page's other lines: a bullet copy below it
+/// (a list of related posts, which a headline heads and a section heading does not), a
+/// longer line that starts or ends with it or a shorter one it starts or ends with (a
+/// headline and its site-suffixed or cut copies), how much of the article it touches, whether
+/// it is the title-like line nearest above the article, and how much of the paragraph after it
+/// it names.
+fn pair_values(
+    text: &str,
+    i: usize,
+    rank: usize,
+    blocks: &[Block],
+    page: &PageFacts,
+) -> [f32; PAIR_FEATURES] {
+    let key = fold(text);
+    let (longer, shorter) =
+        page.lines.iter().filter(|(j, _)| *j != i).fold((false, false), |(l, s), (_, other)| {
+            (
+                l || (other.len() > key.len() && ends_with_either(other, &key)),
+                s || (other.len() < key.len() && ends_with_either(&key, other)),
+            )
+        });
+    let words = content_words(text);
+    let next = (i + 1..(i + 7).min(blocks.len())).find(|&j| blocks[j].kind == Kind::Good);
+    let next_words = next.map(|j| content_words(&blocks[j].text)).unwrap_or_default();
+    let named = words.iter().filter(|w| next_words.contains(w)).count();
+    [
+        flag(page.listed.get(&key).is_some_and(|last| *last > i)),
+        flag(key.len() >= 12 && longer),
+        flag(shorter),
+        page.coverage(&words),
+        flag(i < page.start && rank == 0),
+        if words.is_empty() { 0.0 } else { named as f32 / words.len() as f32 },
+    ]
+}
+
+/// Whether `long` starts or ends with `short`.
+fn ends_with_either(long: &str, short: &str) -> bool {
+    long.starts_with(short) || long.ends_with(short)
 }
 
 /// A block's text and the headlines it may hold: the part before a site name or section
@@ -171,6 +223,14 @@ struct PageFacts {
     meta: Vec<bool>,
     /// How many prose blocks come before each block (and all of them, at the end).
     prose_before: Vec<usize>,
+    /// Folded texts of the page's short bullet lines, with the last block holding each.
+    listed: HashMap<String, usize>,
+    /// Folded texts of the title-like and short bullet lines, with their blocks.
+    lines: Vec<(usize, String)>,
+    /// For each content word of the article's prose, which prose blocks hold it (a bit set).
+    spread: HashMap<String, Vec<u64>>,
+    /// How many prose blocks the article has.
+    prose_blocks: usize,
 }
 
 impl PageFacts {
@@ -188,8 +248,44 @@ impl PageFacts {
             count += usize::from(b.kind == Kind::Good);
         }
         prose_before.push(count);
-        let (title_like, meta) = blocks.iter().map(shape).unzip();
-        PageFacts { start, end, body, lead, echoes: echo_keys(blocks), title_like, meta, prose_before }
+        let (title_like, meta): (Vec<bool>, Vec<bool>) = blocks.iter().map(shape).unzip();
+        let short_bullet = |b: &Block| b.bullet && b.words <= 25;
+        let mut listed = HashMap::new();
+        let mut lines = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if short_bullet(b) {
+                listed.insert(fold(&b.text), i);
+            }
+            if short_bullet(b) || title_like[i] {
+                lines.push((i, fold(&b.text)));
+            }
+        }
+        let (spread, prose_blocks) = word_spread(prose());
+        let echoes = echo_keys(blocks);
+        PageFacts {
+            start,
+            end,
+            body,
+            lead,
+            echoes,
+            title_like,
+            meta,
+            prose_before,
+            listed,
+            lines,
+            spread,
+            prose_blocks,
+        }
+    }
+
+    /// Share of the article's prose blocks that hold one of `words` or more.
+    fn coverage(&self, words: &[String]) -> f32 {
+        let mut union = vec![0u64; self.prose_blocks.div_ceil(64)];
+        for bits in words.iter().filter_map(|w| self.spread.get(w)) {
+            union.iter_mut().zip(bits).for_each(|(u, b)| *u |= b);
+        }
+        let held: u32 = union.iter().map(|u| u.count_ones()).sum();
+        held as f32 / self.prose_blocks.max(1) as f32
     }
 
     /// Prose blocks among blocks `from..to`.
@@ -277,8 +373,21 @@ fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Feat
         flag(glued_words(text) >= 2),
     ];
     f[..text_values.len()].copy_from_slice(&text_values);
-    f[text_values.len()..].copy_from_slice(&block.values);
+    f[text_values.len()..NAMES.len() - PAIR_FEATURES].copy_from_slice(&block.values);
     f
+}
+
+/// For each content word of `prose`, the blocks that hold it as a bit set, and the number
+/// of blocks.
+fn word_spread<'a>(prose: impl Iterator<Item = &'a Block>) -> (HashMap<String, Vec<u64>>, usize) {
+    let texts: Vec<&str> = prose.map(|b| b.text.as_str()).collect();
+    let mut spread: HashMap<String, Vec<u64>> = HashMap::new();
+    for (n, text) in texts.iter().enumerate() {
+        for w in content_words(text) {
+            spread.entry(w).or_insert_with(|| vec![0; texts.len().div_ceil(64)])[n / 64] |= 1 << (n % 64);
+        }
+    }
+    (spread, texts.len())
 }
 
 /// Lower-cased words of three letters or more that are not stop words, a plural `s` off:
@@ -441,6 +550,47 @@ mod tests {
         assert_eq!(overlap(1), Some(1.0));
         assert_eq!(overlap(0), Some(0.0));
         assert_eq!(pick(&blocks, 2, 2).map(|c| c.text).as_deref(), Some("Ten Tips for Better Sleep"));
+    }
+
+    #[test]
+    fn candidates_are_set_against_the_page_other_lines() {
+        let text = [
+            "Ten Tips for Better Sleep | Sleep Site",
+            "",
+            "Ten Tips for Better Sleep",
+            "",
+            "Sleep matters more than most people think, and these simple tips help people of every age \
+             to improve their memory, their mood and their health in a few weeks.",
+            "",
+            "A walk after lunch and a cool room at night are two habits that cost nothing at all, and \
+             most of us can start both of them this very evening without any help.",
+            "",
+            "Related",
+            "",
+            "  • Ten Tips for Better Sleep",
+            "  • Five Ways to Rest",
+        ];
+        let blocks = blocks::split(&text);
+        let found = candidates(&blocks, 2, 3);
+        // Block 0 is the suffixed line (whose cut part reads as the headline too), block 1 the headline.
+        let value = |line: &str, name: &str| {
+            let c = found
+                .iter()
+                .find(|c| c.text == line && c.block == usize::from(!line.contains('|')))
+                .expect(line);
+            c.features[NAMES.iter().position(|n| *n == name).unwrap()]
+        };
+        let (headline, suffixed) = ("Ten Tips for Better Sleep", "Ten Tips for Better Sleep | Sleep Site");
+        assert_eq!(value(headline, "listed_below"), 1.0);
+        assert_eq!(value(suffixed, "listed_below"), 0.0);
+        assert_eq!(value(headline, "inside_longer"), 1.0);
+        assert_eq!(value(suffixed, "inside_longer"), 0.0);
+        assert_eq!(value(suffixed, "holds_shorter"), 1.0);
+        assert_eq!(value(headline, "holds_shorter"), 0.0);
+        assert_eq!(value(headline, "coverage"), 0.5);
+        assert_eq!(value(headline, "nearest_above"), 1.0);
+        assert_eq!(value(suffixed, "nearest_above"), 0.0);
+        assert_eq!(value(headline, "overlap_next"), 0.5);
     }
 
     #[test]
