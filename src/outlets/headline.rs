@@ -122,7 +122,7 @@ pub fn candidates(blocks: &[Block], start: usize, end: usize) -> Vec<Candidate> 
         let shared = BlockFacts::new(blocks, i, &page, rank);
         let next = (i + 1..(i + 7).min(blocks.len())).find(|&j| blocks[j].kind == Kind::Good);
         if next.is_some_and(|j| next_words.0 != Some(j)) {
-            next_words = (next, next.map(|j| content_words(&blocks[j].text)).unwrap_or_default());
+            next_words = (next, next.map(|j| content_words(opening(&blocks[j].text))).unwrap_or_default());
         }
         for (text, cut) in variants(&blocks[i].text) {
             let words = content_words(&text);
@@ -187,6 +187,16 @@ fn drops_name(text: &str, whole: &str) -> bool {
     let dropped =
         dropped.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | ':'));
     dropped.split_whitespace().count() <= 2
+}
+
+/// The first 300 bytes or so of a paragraph (up to a character boundary): the words a
+/// heading's paragraph takes up first.
+fn opening(text: &str) -> &str {
+    let mut at = text.len().min(300);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[..at]
 }
 
 /// Whether `long` starts or ends with `short` (the first and last bytes are compared first:
