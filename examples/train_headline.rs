@@ -1,6 +1,6 @@
 //! Fits the headline ranker of text dumps on a cleaning-dev style set and writes its weights.
 //!
-//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...`
+//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]... [--drop NAME]...`
 //!
 //! DATA_DIR holds `gold.jsonl` (`id` and `title` per line) and `text/<id>.txt` page dumps.
 //! Every headline candidate of a page (see `newsdex::outlets::headline`) is labelled by
@@ -12,6 +12,7 @@
 //! misses: that is the honest figure, the weights file itself has seen every page. Each
 //! `--test DIR` (the same pages printed by another browser, in the same order) is scored fold by
 //! fold too: weights fitted on the other folds' dumps, tested on this fold's pages as printed there.
+//! Each `--drop NAME` zeroes one feature everywhere, for measuring what it adds (an ablation).
 
 use std::io::{BufRead, BufReader};
 
@@ -37,20 +38,22 @@ fn main() -> Result<()> {
     let [data, out, rest @ ..] = args.as_slice() else {
         bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...")
     };
-    let (mut folds, mut misses, mut tests) = (5, None, Vec::new());
+    let (mut folds, mut misses, mut tests, mut dropped) = (5, None, Vec::new(), Vec::new());
     let mut rest = rest.iter();
     while let Some(flag) = rest.next() {
         match flag.as_str() {
             "--folds" => folds = rest.next().context("--folds K")?.parse()?,
             "--misses" => misses = Some(rest.next().context("--misses FILE")?),
             "--test" => tests.push(rest.next().context("--test DIR")?),
+            "--drop" => dropped.push(feature_index(rest.next().context("--drop NAME")?)?),
             other => bail!("unknown argument {other}"),
         }
     }
-    let groups = read_groups(data)?;
+    let groups = read_groups(data, &dropped)?;
     let usable = groups.iter().filter(|g| g.gold.contains(&true)).count();
     eprintln!("{} pages, {usable} with the gold title among the candidates", groups.len());
-    let others: Vec<Vec<Group>> = tests.iter().map(|dir| read_groups(dir)).collect::<Result<_>>()?;
+    let others: Vec<Vec<Group>> =
+        tests.iter().map(|dir| read_groups(dir, &dropped)).collect::<Result<_>>()?;
     let (mut hits, mut other_hits) = (0, vec![0; others.len()]);
     for fold in 0..folds {
         let train: Vec<&Group> =
@@ -83,7 +86,12 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-fn read_groups(data: &str) -> Result<Vec<Group>> {
+fn feature_index(name: &str) -> Result<usize> {
+    NAMES.iter().position(|n| *n == name).with_context(|| format!("no feature named {name}"))
+}
+
+/// The pages of a data folder as candidate groups, the `dropped` features zeroed.
+fn read_groups(data: &str, dropped: &[usize]) -> Result<Vec<Group>> {
     let gold = std::fs::File::open(format!("{data}/gold.jsonl")).context("cannot open gold.jsonl")?;
     let mut groups = Vec::new();
     for line in BufReader::new(gold).lines() {
@@ -92,8 +100,11 @@ fn read_groups(data: &str) -> Result<Vec<Group>> {
         let raw =
             std::fs::read_to_string(format!("{data}/text/{id}.txt")).with_context(|| format!("page {id}"))?;
         let key = norm(title);
-        let (texts, features): (Vec<String>, Vec<Features>) =
+        let (texts, mut features): (Vec<String>, Vec<Features>) =
             headline_candidates(&Page::new(&raw)).into_iter().unzip();
+        for f in &mut features {
+            dropped.iter().for_each(|&k| f[k] = 0.0);
+        }
         let gold: Vec<bool> = texts.iter().map(|t| norm(t) == key).collect();
         groups.push(Group { id: id.to_string(), texts, features, gold });
     }

@@ -16,11 +16,10 @@ use regex::Regex;
 use super::blocks::{self, Block, Kind};
 use super::byline;
 use crate::dates;
-use crate::text;
 
 /// The names of the features, in the order of [`Features`] and of the weights file: first
 /// those of the candidate's text, then those of its block and surroundings.
-pub const NAMES: [&str; 36] = [
+pub const NAMES: [&str; 43] = [
     "overlap",
     "overlap_lead",
     "matched_words",
@@ -40,6 +39,7 @@ pub const NAMES: [&str; 36] = [
     "second_person",
     "sentence",
     "cut",
+    "dropped_short",
     "menu_like",
     "glued",
     "above",
@@ -57,7 +57,17 @@ pub const NAMES: [&str; 36] = [
     "siblings",
     "prose_after",
     "prose_above",
+    "nearest_above",
+    "listed_below",
+    "inside_longer",
+    "holds_shorter",
+    "coverage",
+    "overlap_next",
 ];
+
+/// How many features [`pair_values`] gives: those that compare a candidate with the page's
+/// other lines, last in [`NAMES`].
+const PAIR_FEATURES: usize = 5;
 
 /// One candidate's feature values, in the order of [`NAMES`].
 pub type Features = [f32; NAMES.len()];
@@ -105,15 +115,96 @@ pub fn candidates(blocks: &[Block], start: usize, end: usize) -> Vec<Candidate> 
     let highest = (start + BELOW).min(end);
     let mut found = Vec::new();
     let mut rank = (lowest..start).filter(|&i| page.title_like[i]).count();
+    // Neighbouring candidates share the paragraph after them: its words are found once.
+    let mut next_words: (Option<usize>, Vec<String>) = (None, Vec::new());
     for i in (lowest..=highest).filter(|&i| page.title_like[i]) {
         rank = rank.saturating_sub(usize::from(i < start));
         let shared = BlockFacts::new(blocks, i, &page, rank);
+        let next = (i + 1..(i + 7).min(blocks.len())).find(|&j| blocks[j].kind == Kind::Good);
+        if next.is_some_and(|j| next_words.0 != Some(j)) {
+            next_words = (next, next.map(|j| content_words(opening(&blocks[j].text))).unwrap_or_default());
+        }
         for (text, cut) in variants(&blocks[i].text) {
-            let features = features(&text, cut, &shared, &page);
+            let words = content_words(&text);
+            let cut = match cut {
+                false => Cut::Whole,
+                true if drops_name(&text, &blocks[i].text) => Cut::Name,
+                true => Cut::Part,
+            };
+            let mut features = features(&text, &words, cut, &shared, &page);
+            let after = if next.is_some() { next_words.1.as_slice() } else { &[] };
+            features[NAMES.len() - PAIR_FEATURES..]
+                .copy_from_slice(&pair_values(&text, &words, i, after, &page));
             found.push(Candidate { block: i, text, features });
         }
     }
     found
+}
+
+/// The features that set a candidate against the page's other lines: a bullet copy below it
+/// (a list of related posts, which a headline heads and a section heading does not), a
+/// longer line that starts or ends with it or a shorter one it starts or ends with (a
+/// headline and its site-suffixed or cut copies), how much of the article it touches, and
+/// how much of the paragraph after it (`next`, its content words) it names.
+fn pair_values(
+    text: &str,
+    words: &[String],
+    i: usize,
+    next: &[String],
+    page: &PageFacts,
+) -> [f32; PAIR_FEATURES] {
+    let key = fold(text);
+    let (longer, shorter) =
+        page.lines.iter().filter(|(j, _)| *j != i).fold((false, false), |(l, s), (_, other)| {
+            (
+                l || (other.len() > key.len() && ends_with_either(other, &key)),
+                s || (other.len() < key.len() && ends_with_either(&key, other)),
+            )
+        });
+    let named = words.iter().filter(|w| next.contains(w)).count();
+    [
+        flag(page.listed.get(&key).is_some_and(|last| *last > i)),
+        flag(key.len() >= 12 && longer),
+        flag(shorter),
+        page.coverage(words),
+        if words.is_empty() { 0.0 } else { named as f32 / words.len() as f32 },
+    ]
+}
+
+/// Whether a candidate is a block's whole text or a part cut from it, and then whether the
+/// cut dropped only a name.
+#[derive(Clone, Copy, PartialEq)]
+enum Cut {
+    Whole,
+    Part,
+    Name,
+}
+
+/// Whether a cut candidate drops a name of two words or fewer from its line (`TITLE | Site`),
+/// rather than a subtitle (`TITLE – 10 Benefits, Use Cases and Best Practices`).
+fn drops_name(text: &str, whole: &str) -> bool {
+    let dropped = whole.replacen(text, " ", 1);
+    let dropped =
+        dropped.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | ':'));
+    dropped.split_whitespace().count() <= 2
+}
+
+/// The first 300 bytes or so of a paragraph (up to a character boundary): the words a
+/// heading's paragraph takes up first.
+fn opening(text: &str) -> &str {
+    let mut at = text.len().min(300);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[..at]
+}
+
+/// Whether `long` starts or ends with `short` (the first and last bytes are compared first:
+/// most pairs differ there, and this runs for every pair of lines).
+fn ends_with_either(long: &str, short: &str) -> bool {
+    let (l, s) = (long.as_bytes(), short.as_bytes());
+    let (Some(first), Some(last)) = (s.first(), s.last()) else { return true };
+    (l.first() == Some(first) && l.starts_with(s)) || (l.last() == Some(last) && l.ends_with(s))
 }
 
 /// A block's text and the headlines it may hold: the part before a site name or section
@@ -171,16 +262,28 @@ struct PageFacts {
     meta: Vec<bool>,
     /// How many prose blocks come before each block (and all of them, at the end).
     prose_before: Vec<usize>,
+    /// Folded texts of the page's short bullet lines, with the last block holding each.
+    listed: HashMap<String, usize>,
+    /// Folded texts of the title-like and short bullet lines, with their blocks.
+    lines: Vec<(usize, String)>,
+    /// For each content word of the article's prose, which prose blocks hold it (a bit set).
+    spread: HashMap<String, Vec<u64>>,
+    /// How many prose blocks the article has.
+    prose_blocks: usize,
 }
 
 impl PageFacts {
     fn new(blocks: &[Block], start: usize, end: usize) -> PageFacts {
-        let prose = || blocks[start..=end].iter().filter(|b| b.kind >= Kind::Near);
+        let prose: Vec<Vec<String>> = blocks[start..=end]
+            .iter()
+            .filter(|b| b.kind >= Kind::Near)
+            .map(|b| content_words(&b.text))
+            .collect();
         let mut body = HashMap::new();
-        for w in prose().flat_map(|b| content_words(&b.text)) {
-            *body.entry(w).or_default() += 1;
+        for w in prose.iter().flatten() {
+            *body.entry(w.clone()).or_default() += 1;
         }
-        let lead = prose().take(3).flat_map(|b| content_words(&b.text)).collect();
+        let lead = prose.iter().take(3).flatten().cloned().collect();
         let mut prose_before = Vec::with_capacity(blocks.len() + 1);
         let mut count = 0;
         for b in blocks {
@@ -188,8 +291,43 @@ impl PageFacts {
             count += usize::from(b.kind == Kind::Good);
         }
         prose_before.push(count);
-        let (title_like, meta) = blocks.iter().map(shape).unzip();
-        PageFacts { start, end, body, lead, echoes: echo_keys(blocks), title_like, meta, prose_before }
+        let (title_like, meta): (Vec<bool>, Vec<bool>) = blocks.iter().map(shape).unzip();
+        let short_bullet = |b: &Block| b.bullet && b.words <= 25;
+        let mut listed = HashMap::new();
+        let mut lines = Vec::new();
+        for (i, b) in blocks.iter().enumerate().filter(|(i, b)| short_bullet(b) || title_like[*i]) {
+            let key = fold(&b.text);
+            if short_bullet(b) {
+                listed.insert(key.clone(), i);
+            }
+            lines.push((i, key));
+        }
+        let (spread, prose_blocks) = (word_spread(&prose), prose.len());
+        let echoes = echo_keys(blocks);
+        PageFacts {
+            start,
+            end,
+            body,
+            lead,
+            echoes,
+            title_like,
+            meta,
+            prose_before,
+            listed,
+            lines,
+            spread,
+            prose_blocks,
+        }
+    }
+
+    /// Share of the article's prose blocks that hold one of `words` or more.
+    fn coverage(&self, words: &[String]) -> f32 {
+        let mut union = vec![0u64; self.prose_blocks.div_ceil(64)];
+        for bits in words.iter().filter_map(|w| self.spread.get(w)) {
+            union.iter_mut().zip(bits).for_each(|(u, b)| *u |= b);
+        }
+        let held: u32 = union.iter().map(|u| u.count_ones()).sum();
+        held as f32 / self.prose_blocks.max(1) as f32
     }
 
     /// Prose blocks among blocks `from..to`.
@@ -201,7 +339,7 @@ impl PageFacts {
 
 /// The features of a candidate's block and its surroundings, the same for each variant.
 struct BlockFacts {
-    values: [f32; 15],
+    values: [f32; 16],
     /// Whether the block is prose inside the article, so that its words count once less there.
     in_prose: bool,
 }
@@ -228,6 +366,7 @@ impl BlockFacts {
             (siblings.count() as f32).ln_1p(),
             (page.prose_between(i + 1, i + 21) as f32).ln_1p(),
             (page.prose_between(i.saturating_sub(20), i) as f32).ln_1p(),
+            flag(above && rank == 0),
         ];
         BlockFacts { values, in_prose: b.kind >= Kind::Near && (page.start..=page.end).contains(&i) }
     }
@@ -241,8 +380,7 @@ fn flag(x: bool) -> f32 {
     }
 }
 
-fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Features {
-    let words = content_words(text);
+fn features(text: &str, words: &[String], cut: Cut, block: &BlockFacts, page: &PageFacts) -> Features {
     let count = text.split_whitespace().count();
     let share = |found: usize| if words.is_empty() { 0.0 } else { found as f32 / words.len() as f32 };
     let own = usize::from(block.in_prose);
@@ -272,13 +410,26 @@ fn features(text: &str, cut: bool, block: &BlockFacts, page: &PageFacts) -> Feat
         flag(CALL_TO_ACTION.is_match(text)),
         flag(SECOND_PERSON.is_match(text)),
         flag(ends_sentence),
-        flag(cut),
+        flag(cut != Cut::Whole),
+        flag(cut == Cut::Name),
         flag(is_menu_like(text)),
         flag(glued_words(text) >= 2),
     ];
     f[..text_values.len()].copy_from_slice(&text_values);
-    f[text_values.len()..].copy_from_slice(&block.values);
+    f[text_values.len()..NAMES.len() - PAIR_FEATURES].copy_from_slice(&block.values);
     f
+}
+
+/// For each word of the prose blocks' `words`, the blocks that hold it as a bit set.
+fn word_spread(words: &[Vec<String>]) -> HashMap<String, Vec<u64>> {
+    let mut spread: HashMap<String, Vec<u64>> = HashMap::new();
+    for (n, block) in words.iter().enumerate() {
+        for w in block {
+            spread.entry(w.clone()).or_insert_with(|| vec![0; words.len().div_ceil(64)])[n / 64] |=
+                1 << (n % 64);
+        }
+    }
+    spread
 }
 
 /// Lower-cased words of three letters or more that are not stop words, a plural `s` off:
@@ -373,7 +524,12 @@ fn echo_keys(blocks: &[Block]) -> HashSet<String> {
 
 /// Lower-cased letters and digits only: for finding a headline among lines.
 pub fn fold(s: &str) -> String {
-    text::straighten(s).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+    // Quotes and dashes go whatever their shape, so there is nothing to straighten first.
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 static TRAIL: LazyLock<Regex> =
@@ -444,6 +600,47 @@ mod tests {
     }
 
     #[test]
+    fn candidates_are_set_against_the_page_other_lines() {
+        let text = [
+            "Ten Tips for Better Sleep | Sleep Site",
+            "",
+            "Ten Tips for Better Sleep",
+            "",
+            "Sleep matters more than most people think, and these simple tips help people of every age \
+             to improve their memory, their mood and their health in a few weeks.",
+            "",
+            "A walk after lunch and a cool room at night are two habits that cost nothing at all, and \
+             most of us can start both of them this very evening without any help.",
+            "",
+            "Related",
+            "",
+            "  • Ten Tips for Better Sleep",
+            "  • Five Ways to Rest",
+        ];
+        let blocks = blocks::split(&text);
+        let found = candidates(&blocks, 2, 3);
+        // Block 0 is the suffixed line (whose cut part reads as the headline too), block 1 the headline.
+        let value = |line: &str, name: &str| {
+            let c = found
+                .iter()
+                .find(|c| c.text == line && c.block == usize::from(!line.contains('|')))
+                .expect(line);
+            c.features[NAMES.iter().position(|n| *n == name).unwrap()]
+        };
+        let (headline, suffixed) = ("Ten Tips for Better Sleep", "Ten Tips for Better Sleep | Sleep Site");
+        assert_eq!(value(headline, "listed_below"), 1.0);
+        assert_eq!(value(suffixed, "listed_below"), 0.0);
+        assert_eq!(value(headline, "inside_longer"), 1.0);
+        assert_eq!(value(suffixed, "inside_longer"), 0.0);
+        assert_eq!(value(suffixed, "holds_shorter"), 1.0);
+        assert_eq!(value(headline, "holds_shorter"), 0.0);
+        assert_eq!(value(headline, "coverage"), 0.5);
+        assert_eq!(value(headline, "nearest_above"), 1.0);
+        assert_eq!(value(suffixed, "nearest_above"), 0.0);
+        assert_eq!(value(headline, "overlap_next"), 0.5);
+    }
+
+    #[test]
     fn trails_and_page_titles_echo_the_headline() {
         let text = [
             "Home > Blog > Ten Tips for Better Sleep",
@@ -510,6 +707,13 @@ mod tests {
         );
         assert_eq!(texts("Well-being at work"), ["Well-being at work"]);
         assert!(!variants("Ten Tips for Sleep")[0].1);
+    }
+
+    #[test]
+    fn a_cut_that_drops_a_site_name_is_told_from_one_that_drops_a_subtitle() {
+        assert!(drops_name("Ten Tips for Sleep", "Ten Tips for Sleep | Sleep Site"));
+        assert!(drops_name("Ten Tips for Sleep", "Blog: Ten Tips for Sleep"));
+        assert!(!drops_name("Ten Tips for Sleep", "Ten Tips for Sleep – What Works and What Does Not"));
     }
 
     #[test]
