@@ -22,7 +22,7 @@ pub struct Page {
 impl Page {
     /// Normalises the raw text of a page dump and splits it into lines.
     pub fn new(raw: &str) -> Page {
-        let text = text::normalize(raw);
+        let text = without_button_marks(text::normalize(raw));
         let lines = text.lines().map(text::squash).collect();
         Page { text, lines, zone: Zone::default() }
     }
@@ -36,6 +36,18 @@ impl Page {
     pub fn content_lines(&self) -> impl Iterator<Item = &str> {
         self.lines.iter().map(String::as_str).filter(|l| !l.is_empty())
     }
+}
+
+/// The mark lynx prints before a button's label (`By (BUTTON) Jane Doe`, `(BUTTON) Share`):
+/// markup, not text, and it kept bylines from reading as names.
+const BUTTON_MARK: &str = "(BUTTON)";
+
+/// The text without lynx's button marks (and the space after each).
+fn without_button_marks(text: String) -> String {
+    if !text.contains(BUTTON_MARK) {
+        return text;
+    }
+    text.replace("(BUTTON) ", "").replace(BUTTON_MARK, "")
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,6 +215,13 @@ pub fn repeated_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lynx_button_marks_are_dropped() {
+        let page = Page::new("Title\n   By (BUTTON) Jane Roe\n(BUTTON) Share\nSave (BUTTON)\n");
+        assert_eq!(page.lines, vec!["Title", "By Jane Roe", "Share", "Save"]);
+        assert_eq!(Page::new("A (button) is here").lines, vec!["A (button) is here"]);
+    }
 
     #[test]
     fn headline_tags_are_split_off() {
