@@ -2,45 +2,76 @@
 //!
 //! The Snowball stemmer is the costliest step of tokenizing news text (for indexing and for
 //! snippets), and news vocabulary is small and repetitive: most words have been stemmed
-//! before. The memory keeps words as fixed-size integer keys and their stems inline in the
-//! table's slots, so a lookup touches one slot instead of following two pointers to separately
-//! allocated strings (those cache misses had made the memory a fifth of the indexing threads' time).
+//! before. The memory is an open-addressing table of cache-line slots, each holding a word
+//! (as a fixed-size integer key) and its stem, so a lookup reads one line of memory. The
+//! table is far larger than the processor's caches, and that one read is what a lookup
+//! costs (a profile put most of the stemmer's time on it): a caller that knows the words
+//! to come asks for their slots early ([`prefetch`]), so that the read overlaps other work.
 //! It gives exactly the stems of tantivy's own English `Stemmer`.
 
 use std::cell::RefCell;
 
-use arrayvec::ArrayString;
-use rustc_hash::FxHashMap;
+/// Slots of the table (a power of two): 16 MiB per thread, touched only as used.
+const SLOTS: usize = 1 << 18;
 
-/// Words remembered per thread before the memory starts over.
-const MAX_REMEMBERED: usize = 200_000;
+/// Words remembered per thread before the memory starts over (keeps probe runs short).
+const MAX_REMEMBERED: usize = SLOTS * 3 / 4;
 
-/// Longest stem kept, in bytes (words longer than 16 bytes are stemmed every time).
-const INLINE: usize = 24;
-
-/// A word or stem stored inline.
-type Short = ArrayString<INLINE>;
+/// Longest word remembered, in bytes (longer words are stemmed every time).
+const LONGEST: usize = 16;
 
 /// A word of 3 to 16 bytes as a key of fixed size: its first and last 8 bytes (4 for a
 /// shorter word; overlapping, they hold every byte) and its length. Hashing and comparing
 /// it are a few integer operations, where a string key took a loop and a `memcmp` call.
-type Key = (u64, u64, u8);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    first: u64,
+    last: u64,
+    len: u8,
+}
+
+/// Where a word's stem is, or would be, remembered: its key and its first slot.
+#[derive(Debug, Clone, Copy)]
+pub struct Lookup {
+    key: Key,
+    slot: usize,
+}
+
+/// One remembered word and its stem, a cache line each (`len` 0: empty).
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot {
+    first: u64,
+    last: u64,
+    len: u8,
+    stem_len: u8,
+    stem: [u8; LONGEST],
+}
+
+const EMPTY: Slot = Slot { first: 0, last: 0, len: 0, stem_len: 0, stem: [0; LONGEST] };
 
 /// The stemmer and the stems it gave, by word.
 struct Memory {
     stemmer: frostem::Stemmer,
-    known: FxHashMap<Key, Short>,
+    slots: Vec<Slot>,
+    used: usize,
 }
 
 thread_local! {
     static STEMS: RefCell<Memory> = RefCell::new(Memory {
         stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
-        known: FxHashMap::default(),
+        slots: Vec::new(),
+        used: 0,
     });
 }
 
 /// The English stem of a lower-cased word, written over `out`.
 pub fn stem_into(word: &str, out: &mut String) {
+    stem_known(word, lookup(word.as_bytes(), false), out);
+}
+
+/// The English stem of a lower-cased word whose [`lookup`] is `at`, written over `out`.
+pub fn stem_known(word: &str, at: Option<Lookup>, out: &mut String) {
     out.clear();
     // The English Snowball stemmer leaves words of fewer than three letters as they are
     // ("not hop 3"), and a fifth of news words are that short: no lookup for them.
@@ -48,36 +79,108 @@ pub fn stem_into(word: &str, out: &mut String) {
         out.push_str(word);
         return;
     }
-    STEMS.with_borrow_mut(|memory| {
-        let key = key(word.as_bytes());
-        if let Some(stem) = key.and_then(|k| memory.known.get(&k)) {
-            out.push_str(stem);
-            return;
-        }
-        let stem = memory.stemmer.stem(word);
-        out.push_str(&stem);
-        if let (Some(key), Ok(stem)) = (key, Short::from(&stem)) {
-            if memory.known.len() >= MAX_REMEMBERED {
-                memory.known.clear();
-            }
-            memory.known.insert(key, stem);
+    STEMS.with_borrow_mut(|memory| match at {
+        Some(at) => memory.stem_remembered(word, at, out),
+        None => out.push_str(&memory.stemmer.stem(word)),
+    });
+}
+
+/// Asks the processor to bring the slot of a word soon to be stemmed into its cache.
+pub fn prefetch(at: Lookup) {
+    STEMS.with_borrow(|memory| {
+        if let Some(slot) = memory.slots.get(at.slot) {
+            prefetch_line(std::ptr::from_ref(slot).cast());
         }
     });
 }
 
-/// The key of a word of 3 to 16 bytes (`None` for others, stemmed every time).
-fn key(word: &[u8]) -> Option<Key> {
+#[cfg(target_arch = "x86_64")]
+fn prefetch_line(p: *const i8) {
+    use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+    // SAFETY: SSE is part of every x86-64 processor, and a prefetch never faults, whatever
+    // the address: it is only a hint to the cache.
+    unsafe { _mm_prefetch::<_MM_HINT_T0>(p) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn prefetch_line(_: *const i8) {}
+
+impl Memory {
+    fn stem_remembered(&mut self, word: &str, at: Lookup, out: &mut String) {
+        if self.slots.is_empty() {
+            self.slots = vec![EMPTY; SLOTS];
+        }
+        let mut i = at.slot;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                break;
+            }
+            if slot.first == at.key.first && slot.last == at.key.last && slot.len == at.key.len {
+                let stem = &slot.stem[..usize::from(slot.stem_len)];
+                // Stems are stored from valid `str`s, cut at their length.
+                out.push_str(std::str::from_utf8(stem).unwrap_or_default());
+                return;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        let stem = self.stemmer.stem(word);
+        out.push_str(&stem);
+        self.remember(at.key, i, stem.as_bytes());
+    }
+
+    /// Stores a stem in the empty slot `i`, starting over when the table is full enough.
+    fn remember(&mut self, key: Key, i: usize, stem: &[u8]) {
+        if stem.len() > LONGEST {
+            return;
+        }
+        if self.used >= MAX_REMEMBERED {
+            self.slots.fill(EMPTY);
+            self.used = 0;
+            return;
+        }
+        let mut slot = Slot { first: key.first, last: key.last, len: key.len, ..EMPTY };
+        slot.stem_len = stem.len() as u8;
+        slot.stem[..stem.len()].copy_from_slice(stem);
+        self.slots[i] = slot;
+        self.used += 1;
+    }
+}
+
+/// Where the stem of a word of 3 to 16 bytes is remembered (`None` for other words,
+/// stemmed every time). With `lower`, the word is taken lower-cased: it must then be ASCII
+/// letters and digits only, whose lower case sets one bit (`0x20`, already set in digits).
+pub fn lookup(word: &[u8], lower: bool) -> Option<Lookup> {
+    let key = key(word, lower)?;
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let h = (key.first.wrapping_mul(K).rotate_left(26) ^ key.last ^ u64::from(key.len)).wrapping_mul(K);
+    Some(Lookup { key, slot: (h >> (64 - SLOTS.trailing_zeros())) as usize })
+}
+
+fn key(word: &[u8], lower: bool) -> Option<Key> {
     let len = word.len();
-    let (first, last) = match len {
-        8..=16 => (u64::from_le_bytes(*word.first_chunk()?), u64::from_le_bytes(*word.last_chunk()?)),
+    let case = if lower { 0x2020_2020_2020_2020 } else { 0 };
+    let (first, last, bytes) = match len {
+        8..=LONGEST => (u64::from_le_bytes(*word.first_chunk()?), u64::from_le_bytes(*word.last_chunk()?), 8),
         4..=7 => (
             u64::from(u32::from_le_bytes(*word.first_chunk()?)),
             u64::from(u32::from_le_bytes(*word.last_chunk()?)),
+            4,
         ),
-        3 => (u64::from(word[0]) | u64::from(word[1]) << 8 | u64::from(word[2]) << 16, 0),
+        3 => (u64::from(word[0]) | u64::from(word[1]) << 8 | u64::from(word[2]) << 16, 0, 3),
         _ => return None,
     };
-    Some((first, last, len as u8))
+    let mask = |v: u64| v | (case & mask_of(bytes));
+    Some(Key { first: mask(first), last: if len == 3 { 0 } else { mask(last) }, len: len as u8 })
+}
+
+/// The low `n` bytes of a `u64` set.
+fn mask_of(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
 }
 
 #[cfg(test)]
@@ -110,10 +213,16 @@ mod tests {
     fn keys_tell_words_apart() {
         let words =
             ["abc", "abd", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "aaaaaaaaa", "aaaaaaaaaa", "running"];
-        let keys: std::collections::HashSet<Key> = words.iter().filter_map(|w| key(w.as_bytes())).collect();
+        let keys: std::collections::HashSet<Key> =
+            words.iter().filter_map(|w| key(w.as_bytes(), false)).collect();
         assert_eq!(keys.len(), words.len());
-        assert_eq!(key(b"ab"), None);
-        assert_eq!(key("internationalizations".as_bytes()), None);
+        assert_eq!(key(b"ab", false), None);
+        assert_eq!(key("internationalizations".as_bytes(), false), None);
+        for word in words.iter().chain(&["a1b2c3", "x9y", "zz0123456789zz"]) {
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(key(upper.as_bytes(), true), key(word.as_bytes(), false), "{word}");
+            assert_eq!(key(word.as_bytes(), true), key(word.as_bytes(), false), "{word}");
+        }
     }
 
     #[test]
