@@ -11,11 +11,11 @@
 
 use std::cell::RefCell;
 
-/// Slots of the table (a power of two): 16 MiB per thread, touched only as used.
-const SLOTS: usize = 1 << 18;
+/// Slots of a new table (a power of two): 256 KiB, for a search's few snippets.
+const FIRST_SLOTS: usize = 1 << 12;
 
-/// Words remembered per thread before the memory starts over (keeps probe runs short).
-const MAX_REMEMBERED: usize = SLOTS * 3 / 4;
+/// Slots of the table at its largest (16 MiB per thread); full, the memory starts over.
+const MAX_SLOTS: usize = 1 << 18;
 
 /// Longest word remembered, in bytes (longer words are stemmed every time).
 const LONGEST: usize = 16;
@@ -30,11 +30,11 @@ struct Key {
     len: u8,
 }
 
-/// Where a word's stem is, or would be, remembered: its key and its first slot.
+/// Where a word's stem is, or would be, remembered: its key and the key's hash.
 #[derive(Debug, Clone, Copy)]
 pub struct Lookup {
     key: Key,
-    slot: usize,
+    hash: u64,
 }
 
 /// One remembered word and its stem, a cache line each (`len` 0: empty).
@@ -88,7 +88,7 @@ pub fn stem_known(word: &str, at: Option<Lookup>, out: &mut String) {
 /// Asks the processor to bring the slot of a word soon to be stemmed into its cache.
 pub fn prefetch(at: Lookup) {
     STEMS.with_borrow(|memory| {
-        if let Some(slot) = memory.slots.get(at.slot) {
+        if let Some(slot) = memory.slots.get(memory.first_slot(at)) {
             prefetch_line(std::ptr::from_ref(slot).cast());
         }
     });
@@ -106,44 +106,78 @@ fn prefetch_line(p: *const i8) {
 fn prefetch_line(_: *const i8) {}
 
 impl Memory {
+    /// The slot where the search for a word starts (the table's size is a power of two).
+    fn first_slot(&self, at: Lookup) -> usize {
+        (at.hash >> (64 - self.slots.len().max(1).trailing_zeros())) as usize
+    }
+
     fn stem_remembered(&mut self, word: &str, at: Lookup, out: &mut String) {
         if self.slots.is_empty() {
-            self.slots = vec![EMPTY; SLOTS];
+            self.slots = vec![EMPTY; FIRST_SLOTS];
         }
-        let mut i = at.slot;
+        match self.find(at.key, self.first_slot(at)) {
+            Ok(stem) => out.push_str(stem),
+            Err(_) => {
+                let stem = self.stemmer.stem(word);
+                out.push_str(&stem);
+                if stem.len() <= LONGEST {
+                    self.remember(at, stem.as_bytes());
+                }
+            }
+        }
+    }
+
+    /// The stem remembered for `key`, or the empty slot where it would go.
+    fn find(&self, key: Key, mut i: usize) -> Result<&str, usize> {
+        let mask = self.slots.len() - 1;
         loop {
             let slot = &self.slots[i];
             if slot.len == 0 {
-                break;
+                return Err(i);
             }
-            if slot.first == at.key.first && slot.last == at.key.last && slot.len == at.key.len {
-                let stem = &slot.stem[..usize::from(slot.stem_len)];
+            if slot.first == key.first && slot.last == key.last && slot.len == key.len {
                 // Stems are stored from valid `str`s, cut at their length.
-                out.push_str(std::str::from_utf8(stem).unwrap_or_default());
-                return;
+                return Ok(std::str::from_utf8(&slot.stem[..usize::from(slot.stem_len)]).unwrap_or_default());
             }
-            i = (i + 1) & (SLOTS - 1);
+            i = (i + 1) & mask;
         }
-        let stem = self.stemmer.stem(word);
-        out.push_str(&stem);
-        self.remember(at.key, i, stem.as_bytes());
     }
 
-    /// Stores a stem in the empty slot `i`, starting over when the table is full enough.
-    fn remember(&mut self, key: Key, i: usize, stem: &[u8]) {
-        if stem.len() > LONGEST {
-            return;
+    /// Stores a stem; a table three-quarters full doubles, or starts over at its largest
+    /// (which keeps probe runs short).
+    fn remember(&mut self, at: Lookup, stem: &[u8]) {
+        if self.used >= self.slots.len() / 4 * 3 {
+            if self.slots.len() >= MAX_SLOTS {
+                self.slots.fill(EMPTY);
+                self.used = 0;
+            } else {
+                self.grow();
+            }
         }
-        if self.used >= MAX_REMEMBERED {
-            self.slots.fill(EMPTY);
-            self.used = 0;
-            return;
-        }
-        let mut slot = Slot { first: key.first, last: key.last, len: key.len, ..EMPTY };
+        let mut slot = Slot { first: at.key.first, last: at.key.last, len: at.key.len, ..EMPTY };
         slot.stem_len = stem.len() as u8;
         slot.stem[..stem.len()].copy_from_slice(stem);
-        self.slots[i] = slot;
-        self.used += 1;
+        self.put(slot, at.hash);
+    }
+
+    /// Doubles the table, moving every remembered word to its place in the larger one.
+    fn grow(&mut self) {
+        let larger = vec![EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, larger);
+        self.used = 0;
+        for slot in old.into_iter().filter(|s| s.len != 0) {
+            let key = Key { first: slot.first, last: slot.last, len: slot.len };
+            self.put(slot, hash(key));
+        }
+    }
+
+    /// Writes a slot for a word not in the table.
+    fn put(&mut self, slot: Slot, hash: u64) {
+        let key = Key { first: slot.first, last: slot.last, len: slot.len };
+        if let Err(i) = self.find(key, self.first_slot(Lookup { key, hash })) {
+            self.slots[i] = slot;
+            self.used += 1;
+        }
     }
 }
 
@@ -152,9 +186,13 @@ impl Memory {
 /// letters and digits only, whose lower case sets one bit (`0x20`, already set in digits).
 pub fn lookup(word: &[u8], lower: bool) -> Option<Lookup> {
     let key = key(word, lower)?;
+    Some(Lookup { key, hash: hash(key) })
+}
+
+/// A key's hash; the table takes its top bits.
+fn hash(key: Key) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let h = (key.first.wrapping_mul(K).rotate_left(26) ^ key.last ^ u64::from(key.len)).wrapping_mul(K);
-    Some(Lookup { key, slot: (h >> (64 - SLOTS.trailing_zeros())) as usize })
+    (key.first.wrapping_mul(K).rotate_left(26) ^ key.last ^ u64::from(key.len)).wrapping_mul(K)
 }
 
 fn key(word: &[u8], lower: bool) -> Option<Key> {
@@ -234,6 +272,20 @@ mod tests {
         for word in std::iter::once(String::new()).chain(short).chain(pairs) {
             assert_eq!(stemmer.stem(&word), word);
         }
+    }
+
+    #[test]
+    fn memory_keeps_its_stems_while_it_grows() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|n| format!("walk{n}ings")).collect();
+        let mut out = String::new();
+        for _ in 0..2 {
+            for word in &words {
+                stem_into(word, &mut out);
+                assert_eq!(out, stemmer.stem(word), "{word}");
+            }
+        }
+        assert!(STEMS.with_borrow(|m| m.slots.len()) > FIRST_SLOTS);
     }
 
     #[test]
