@@ -27,8 +27,6 @@ pub struct EnglishTokenizer {
     /// Lower-cases and folds one whole word with other than ASCII characters.
     folder: TextAnalyzer,
     word: String,
-    /// The words of the current text, found before the first token is given out.
-    words: Vec<Word>,
 }
 
 impl Default for EnglishTokenizer {
@@ -37,31 +35,18 @@ impl Default for EnglishTokenizer {
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
             .build();
-        EnglishTokenizer { token: Token::default(), folder, word: String::new(), words: Vec::new() }
+        EnglishTokenizer { token: Token::default(), folder, word: String::new() }
     }
 }
-
-/// How many words ahead of the one being stemmed the stem memory is asked for: enough
-/// for the memory read to arrive while the indexer files the words in between.
-const PREFETCH_AHEAD: usize = 4;
 
 impl Tokenizer for EnglishTokenizer {
     type TokenStream<'a> = EnglishTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> EnglishTokenStream<'a> {
         self.token.reset();
-        self.words.clear();
-        let mut at = 0;
-        while let Some(word) = next_word(text, &mut at) {
-            self.words.push(word);
-        }
-        for word in self.words.iter().take(PREFETCH_AHEAD) {
-            word.prefetch();
-        }
         EnglishTokenStream {
             text,
-            next: 0,
-            words: &self.words,
+            at: 0,
             token: &mut self.token,
             folder: &mut self.folder,
             word: &mut self.word,
@@ -72,9 +57,8 @@ impl Tokenizer for EnglishTokenizer {
 /// The tokens of one text.
 pub struct EnglishTokenStream<'a> {
     text: &'a str,
-    /// The next word to give out.
-    next: usize,
-    words: &'a [Word],
+    /// Where the search for the next word starts.
+    at: usize,
     token: &'a mut Token,
     folder: &'a mut TextAnalyzer,
     /// The current word lower-cased and folded, before stemming.
@@ -83,11 +67,7 @@ pub struct EnglishTokenStream<'a> {
 
 impl TokenStream for EnglishTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(word) = self.words.get(self.next) {
-            if let Some(ahead) = self.words.get(self.next + PREFETCH_AHEAD) {
-                ahead.prefetch();
-            }
-            self.next += 1;
+        while let Some(word) = next_word(self.text, &mut self.at) {
             self.token.position = self.token.position.wrapping_add(1);
             if word.end - word.start >= MAX_WORD_BYTES {
                 continue;
@@ -110,11 +90,7 @@ impl TokenStream for EnglishTokenStream<'_> {
                     self.word.as_str()
                 }
             };
-            let at = match word.case {
-                Case::Other => stemmer::lookup(lower.as_bytes(), false),
-                _ => word.stem_at,
-            };
-            stemmer::stem_known(lower, at, &mut self.token.text);
+            stemmer::stem_into(lower, &mut self.token.text);
             return true;
         }
         false
@@ -141,21 +117,10 @@ enum Case {
 }
 
 /// A run of letters and digits.
-#[derive(Clone)]
 struct Word {
     start: usize,
     end: usize,
     case: Case,
-    /// Where the stem memory keeps the word lower-cased (ASCII words of 3 to 16 bytes).
-    stem_at: Option<stemmer::Lookup>,
-}
-
-impl Word {
-    fn prefetch(&self) {
-        if let Some(at) = self.stem_at {
-            stemmer::prefetch(at);
-        }
-    }
 }
 
 /// Each byte's part in a word: not in one (ASCII other than letters and digits), an ASCII
@@ -243,12 +208,7 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
         }
     }
     *at = i;
-    let stem_at = match case {
-        Case::Lower => stemmer::lookup(&bytes[start..i], false),
-        Case::Upper => stemmer::lookup(&bytes[start..i], true),
-        Case::Other => None,
-    };
-    Some(Word { start, end: i, case, stem_at })
+    Some(Word { start, end: i, case })
 }
 
 #[cfg(test)]
