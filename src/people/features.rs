@@ -86,8 +86,9 @@ impl<'a> Article<'a> {
     pub fn new(parts: &[&'a str]) -> Article<'a> {
         let sequences: Vec<Sequence> = parts.iter().map(|p| Sequence::new(p)).collect();
         let mut doc = HashMap::default();
-        sequences.iter().for_each(|s| s.note_candidates(&mut doc));
-        sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
+        let mut sketches = Sketches::default();
+        sequences.iter().for_each(|s| s.note_candidates(&mut doc, &mut sketches));
+        sequences.iter().for_each(|s| s.note_lower_case(&mut doc, &sketches));
         let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
         let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
         let topic_hash = hash::str(&topic);
@@ -100,19 +101,20 @@ impl<'a> Article<'a> {
 }
 
 impl<'a> Sequence<'a> {
+    /// Tokenises a part. Lower-case hashes, classes and shapes are worked out only for the
+    /// tokens that features read (candidates and the tokens up to two either side), which
+    /// spares most of the words of a paragraph.
     fn new(text: &'a str) -> Sequence<'a> {
         let tokens = tokens::tokenize(text);
-        let lower: Vec<u64> =
-            tokens.iter().map(|t| if t.kind == Kind::Number { 0 } else { hash::lower(t.text) }).collect();
         let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
-        let near =
-            |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
+        let mut lower = Vec::with_capacity(tokens.len());
         let (mut classes, mut shapes) = (Vec::with_capacity(tokens.len()), Vec::with_capacity(tokens.len()));
-        for (i, t) in tokens.iter().enumerate() {
-            let near = near(i);
-            let word = t.kind == Kind::Word && near;
-            classes.push(if word { classes::of_hash(lower[i]) } else { Classes::default() });
-            let shaped = near || t.kind == Kind::Number;
+        for (t, window) in tokens.iter().zip(Window::new(&candidate)) {
+            let h = if window.any() && t.kind != Kind::Number { hash::lower(t.text) } else { 0 };
+            lower.push(h);
+            let word = t.kind == Kind::Word && window.near();
+            classes.push(if word { classes::of_hash(h) } else { Classes::default() });
+            let shaped = window.near() || window.any() && t.kind == Kind::Number;
             shapes.push(if shaped { Shape::of(t.text) } else { Shape::default() });
         }
         let style = style(&tokens);
@@ -124,7 +126,7 @@ impl<'a> Sequence<'a> {
     }
 
     /// Records how each candidate is written (mid-sentence, after a given name, ...).
-    fn note_candidates(&self, doc: &mut HashMap<u8>) {
+    fn note_candidates(&self, doc: &mut HashMap<u8>, sketches: &mut Sketches) {
         for i in (0..self.tokens.len()).filter(|&i| self.candidate[i]) {
             let mut flags = 0;
             if self.style == Style::Normal && !self.tokens[i].sentence_start && self.capitalised(i) {
@@ -136,18 +138,97 @@ impl<'a> Sequence<'a> {
                 flags |= if before || after { IN_RUN } else { ALONE };
             }
             *doc.entry(self.lower[i]).or_insert(0) |= flags;
+            sketches.insert(self.tokens[i].text);
         }
     }
 
-    /// Marks the candidates' words that the article also writes in lower case.
-    fn note_lower_case(&self, doc: &mut HashMap<u8>) {
-        for (t, h) in self.tokens.iter().zip(&self.lower) {
-            if t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) {
-                if let Some(flags) = doc.get_mut(h) {
-                    *flags |= LOWER_SEEN;
-                }
+    /// Marks the candidates' words that the article also writes in lower case. Words far
+    /// from candidates have no hash yet: only those whose sketch a candidate shares are
+    /// hashed.
+    fn note_lower_case(&self, doc: &mut HashMap<u8>, sketches: &Sketches) {
+        for ((i, t), window) in self.tokens.iter().enumerate().zip(Window::new(&self.candidate)) {
+            if t.kind != Kind::Word || !t.text.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let h = if window.any() {
+                self.lower[i]
+            } else if sketches.may_hold(t.text) {
+                hash::lower(t.text)
+            } else {
+                continue;
+            };
+            if let Some(flags) = doc.get_mut(&h) {
+                *flags |= LOWER_SEEN;
             }
         }
+    }
+}
+
+/// Which tokens around each token of a sequence are candidates, as bits: bit 2 the token
+/// itself, bits 1 and 3 its neighbours, bits 0 and 4 the tokens two away.
+#[derive(Debug, Clone, Copy)]
+struct Window(u8);
+
+impl Window {
+    /// The windows of every token in turn, shifting one flag in per token.
+    fn new(candidate: &[bool]) -> impl Iterator<Item = Window> + '_ {
+        let flag = |j: usize| u8::from(candidate.get(j) == Some(&true));
+        let mut bits = flag(0) << 3 | flag(1) << 4;
+        (0..candidate.len()).map(move |i| {
+            bits = bits >> 1 | flag(i + 2) << 4;
+            Window(bits)
+        })
+    }
+
+    /// A candidate at most one token away.
+    fn near(self) -> bool {
+        self.0 & 0b01110 != 0
+    }
+
+    /// A candidate at most two tokens away.
+    fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// Which lower-cased words an article's candidates are, roughly: a bit per length, first
+/// and last byte, which tells most other words apart without hashing them. Bytes count by
+/// their low five bits, the same for an ASCII letter in either case; a word with other
+/// characters is sketched lower-cased as [`hash::lower`] does (it may change its bytes).
+struct Sketches {
+    bits: [u64; 256],
+}
+
+impl Default for Sketches {
+    fn default() -> Sketches {
+        Sketches { bits: [0; 256] }
+    }
+}
+
+impl Sketches {
+    fn insert(&mut self, word: &str) {
+        let b = Sketches::of(word);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False only when no candidate is the word, whatever its case.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = Sketches::of(word);
+        self.bits[b / 64] & 1 << (b % 64) != 0
+    }
+
+    #[inline]
+    fn of(word: &str) -> usize {
+        if !word.is_ascii() {
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            return Sketches::of_bytes(lower.as_bytes());
+        }
+        Sketches::of_bytes(word.as_bytes())
+    }
+
+    fn of_bytes(bytes: &[u8]) -> usize {
+        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+        (bytes.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
     }
 }
 
