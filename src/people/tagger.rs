@@ -13,11 +13,12 @@ use super::canonical;
 use super::classes::Class;
 use super::features::{self, Article, Sequence, Tag};
 use super::hash::{self, HashMap};
+use super::table::Table;
 
 /// Feature weights: one score per tag for each feature hash.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<[f32; 3]>,
+    weights: Table,
 }
 
 const BUILTIN: &str = include_str!("../../data/people/model.tsv");
@@ -44,23 +45,17 @@ impl Model {
             let Ok(w) = <[f32; 3]>::try_from(values) else { bail!("line {}: expected 3 weights", n + 1) };
             weights.insert(hash::key(key), w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights: Table::new(&weights) })
     }
 
     /// The score of each tag for a token with these features.
     pub fn scores(&self, features: &[u64]) -> [f32; 3] {
-        Model::scores_with(&self.weights, features)
+        sum(features.iter().filter_map(|f| self.weights.get(*f)))
     }
 
     /// The score of each tag under any weight table (training scores its working weights).
     pub fn scores_with(weights: &HashMap<[f32; 3]>, features: &[u64]) -> [f32; 3] {
-        let mut total = [0.0f32; 3];
-        for w in features.iter().filter_map(|f| weights.get(f)) {
-            for (t, x) in total.iter_mut().zip(w) {
-                *t += x;
-            }
-        }
-        total
+        sum(features.iter().filter_map(|f| weights.get(f)))
     }
 
     /// Tags every token of every sequence of the article.
@@ -78,6 +73,18 @@ impl Model {
             })
             .collect()
     }
+}
+
+/// The sum of weights, tag by tag, in the order given (so that scores are the same to the bit
+/// whatever table holds the weights).
+fn sum<'w>(weights: impl Iterator<Item = &'w [f32; 3]>) -> [f32; 3] {
+    let mut total = [0.0f32; 3];
+    for w in weights {
+        for (t, x) in total.iter_mut().zip(w) {
+            *t += x;
+        }
+    }
+    total
 }
 
 /// Greedy left-to-right decoding of one sequence, with `score(i, previous tag)` per candidate.
