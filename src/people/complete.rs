@@ -19,7 +19,8 @@ pub fn given_names(article: &Article, tags: &mut [Vec<Tag>]) {
     for (seq, seq_tags) in article.sequences.iter().zip(tags.iter_mut()) {
         for j in 1..seq.tokens.len() {
             let untagged = seq_tags[j - 1] == Tag::O && seq_tags[j] != Tag::I;
-            if untagged && surnames.contains_key(&seq.lower[j]) && could_be_given_name(seq, j - 1) {
+            // The cheap test first: most words follow no candidate.
+            if untagged && could_be_given_name(seq, j - 1) && surnames.contains_key(&seq.lower[j]) {
                 seq_tags[j - 1] = Tag::B;
                 seq_tags[j] = Tag::I;
             }
@@ -42,11 +43,13 @@ fn tagged_last_words(article: &Article, tags: &[Vec<Tag>]) -> HashMap<()> {
 }
 
 fn could_be_given_name(seq: &Sequence, i: usize) -> bool {
+    if !seq.candidate[i] {
+        return false;
+    }
     let classes = seq.classes[i];
     let excluded = [Class::Title, Class::Nationality, Class::Function, Class::MonthDay, Class::NonPerson];
     let compound = seq.tokens[i].text.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase));
-    seq.candidate[i]
-        && seq.tokens[i].is_capitalised()
+    seq.tokens[i].is_capitalised()
         && !compound
         && !excluded.iter().any(|c| classes.has(*c))
         && (!classes.has(Class::English) || classes.has(Class::Given) || classes.has(Class::GivenTop))
