@@ -16,11 +16,11 @@ pub fn given_names(article: &Article, tags: &mut [Vec<Tag>]) {
     if surnames.is_empty() {
         return;
     }
-    for (seq, seq_tags) in article.sequences.iter().zip(tags.iter_mut()) {
+    for (seq, seq_tags) in article.sequences().zip(tags.iter_mut()) {
         for j in 1..seq.tokens.len() {
             let untagged = seq_tags[j - 1] == Tag::O && seq_tags[j] != Tag::I;
             // The cheap test first: most words follow no candidate.
-            if untagged && could_be_given_name(seq, j - 1) && surnames.contains_key(&seq.lower[j]) {
+            if untagged && could_be_given_name(&seq, j - 1) && surnames.contains_key(&seq.lower[j]) {
                 seq_tags[j - 1] = Tag::B;
                 seq_tags[j] = Tag::I;
             }
@@ -31,7 +31,7 @@ pub fn given_names(article: &Article, tags: &mut [Vec<Tag>]) {
 /// Lower-case hashes of the last words of tagged names.
 fn tagged_last_words(article: &Article, tags: &[Vec<Tag>]) -> HashMap<()> {
     let mut last = HashMap::default();
-    for (seq, seq_tags) in article.sequences.iter().zip(tags) {
+    for (seq, seq_tags) in article.sequences().zip(tags) {
         for (i, tag) in seq_tags.iter().enumerate() {
             let ends = seq_tags.get(i + 1).is_none_or(|t| *t != Tag::I);
             if *tag != Tag::O && ends {

@@ -24,13 +24,13 @@ pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut ships: Vec<Vec<String>> = Vec::new();
     let mut offset = 0;
-    for (s, (seq, seq_tags)) in article.sequences.iter().zip(tags).enumerate() {
+    for (s, (seq, seq_tags)) in article.sequences().zip(tags).enumerate() {
         for (a, b) in spans(seq_tags) {
             if s == 1 && a == 0 && is_dateline(seq.tokens.get(b)) {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
-            if is_ship(&seq.tokens, a) {
+            if is_ship(seq.tokens, a) {
                 ships.push(words);
             } else if is_person_like(&words) {
                 let words = canonical::canonical(&words);
@@ -164,10 +164,10 @@ mod tests {
     #[test]
     fn titles_and_trailing_particles_are_dropped() {
         let a = Article::new(&["President Moon Jae-in", "Aravinda de"]);
-        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["Moon", "Jae-in"]);
-        assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
+        assert_eq!(name_words(a.sequence(0).tokens, false), vec!["Moon", "Jae-in"]);
+        assert_eq!(name_words(a.sequence(1).tokens, false), vec!["Aravinda"]);
         let a = Article::new(&["S. Watkin"]);
-        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["S.", "Watkin"]);
+        assert_eq!(name_words(a.sequence(0).tokens, false), vec!["S.", "Watkin"]);
     }
 
     #[test]
@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn names_written_in_capitals_are_title_cased_anywhere() {
         let a = Article::new(&["AMY GOODMAN: Welcome"]);
-        assert_eq!(name_words(&a.sequences[0].tokens[..2], false), vec!["Amy", "Goodman"]);
+        assert_eq!(name_words(&a.sequence(0).tokens[..2], false), vec!["Amy", "Goodman"]);
     }
 
     #[test]

@@ -61,14 +61,14 @@ impl Model {
     /// Tags every token of every sequence of the article.
     pub fn tag(&self, article: &Article) -> Vec<Vec<Tag>> {
         let mut feats = Vec::with_capacity(64);
-        (0..article.sequences.len())
+        (0..article.sequences().len())
             .map(|s| {
                 let mut tags = decode(article, s, |i, prev| {
                     feats.clear();
                     features::features(article, s, i, prev, &mut feats);
                     self.scores(&feats)
                 });
-                mark_korean_names(&article.sequences[s], &mut tags);
+                mark_korean_names(&article.sequence(s), &mut tags);
                 tags
             })
             .collect()
@@ -89,11 +89,11 @@ fn sum<'w>(weights: impl Iterator<Item = &'w [f32; 3]>) -> [f32; 3] {
 
 /// Greedy left-to-right decoding of one sequence, with `score(i, previous tag)` per candidate.
 pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> [f32; 3]) -> Vec<Tag> {
-    let seq = &article.sequences[s];
+    let seq = article.sequence(s);
     let mut tags = Vec::with_capacity(seq.tokens.len());
     let mut prev = Tag::O;
     for i in 0..seq.tokens.len() {
-        let tag = if seq.candidate[i] { best(&score(i, prev), allowed(seq, i, prev)) } else { Tag::O };
+        let tag = if seq.candidate[i] { best(&score(i, prev), allowed(&seq, i, prev)) } else { Tag::O };
         tags.push(tag);
         prev = tag;
     }
@@ -151,16 +151,17 @@ mod tests {
     #[test]
     fn inside_needs_a_name_before_it() {
         let a = Article::new(&["Simmons took four"]);
-        assert!(!allowed(&a.sequences[0], 0, Tag::O)[Tag::I as usize]);
-        assert!(allowed(&a.sequences[0], 0, Tag::B)[Tag::I as usize]);
-        assert_eq!(best(&[0.0, 1.0, 5.0], allowed(&a.sequences[0], 0, Tag::O)), Tag::B);
+        assert!(!allowed(&a.sequence(0), 0, Tag::O)[Tag::I as usize]);
+        assert!(allowed(&a.sequence(0), 0, Tag::B)[Tag::I as usize]);
+        assert_eq!(best(&[0.0, 1.0, 5.0], allowed(&a.sequence(0), 0, Tag::O)), Tag::B);
     }
 
     #[test]
     fn builtin_model_finds_a_plain_name() {
         let a = Article::new(&["West Indian all-rounder Phil Simmons took four wickets on Friday."]);
         let tags = Model::builtin().tag(&a);
-        let words: Vec<&str> = a.sequences[0]
+        let words: Vec<&str> = a
+            .sequence(0)
             .tokens
             .iter()
             .zip(&tags[0])

@@ -70,8 +70,15 @@ static BYTES: [u8; 256] = {
 };
 
 /// The tokens of a piece of text.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of a piece of text to `tokens` (offsets are into `text`).
+pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     let mut boundary = true;
     let mut start = 0;
     while let Some(&b) = text.as_bytes().get(start) {
@@ -113,11 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             None => Kind::Word,
         };
         let (end, hyphenated) = word_end(text, start);
-        push_word(&mut tokens, &text[start..end], start, (kind, hyphenated), boundary);
+        push_word(tokens, &text[start..end], start, (kind, hyphenated), boundary);
         boundary = false;
         start = end;
     }
-    tokens
 }
 
 /// The character at byte offset `i` (a character boundary) and its length in bytes, read
