@@ -97,7 +97,9 @@ impl<'a> Article<'a> {
     pub fn new(parts: &[&'a str]) -> Article<'a> {
         let mut article = Article::tokenised(parts);
         let mut sketches = Sketches::default();
-        let mut doc = HashMap::default();
+        // Sized once: the map would otherwise grow (and move) several times per article.
+        let candidates = article.candidate.iter().filter(|c| **c).count();
+        let mut doc = HashMap::with_capacity_and_hasher(candidates, Default::default());
         article.sequences().for_each(|s| s.note_candidates(&mut doc, &mut sketches));
         article.sequences().for_each(|s| s.note_lower_case(&mut doc, &sketches));
         article.doc = doc;
@@ -121,16 +123,14 @@ impl<'a> Article<'a> {
             topic: String::new(),
             topic_hash: 0,
         };
-        for text in parts {
-            article.push_part(text);
-        }
+        classes::with_cache(|cache| parts.iter().for_each(|text| article.push_part(text, cache)));
         article
     }
 
     /// Tokenises a part. Lower-case hashes, classes and shapes are worked out only for the
     /// tokens that features read (candidates and the tokens up to two either side), which
     /// spares most of the words of a paragraph.
-    fn push_part(&mut self, text: &'a str) {
+    fn push_part(&mut self, text: &'a str, cache: &mut classes::Cache) {
         let start = self.tokens.len();
         tokens::tokenize_into(text, &mut self.tokens);
         let tokens = &self.tokens[start..];
@@ -139,7 +139,7 @@ impl<'a> Article<'a> {
             let h = if window.any() && t.kind != Kind::Number { hash::lower(t.text) } else { 0 };
             self.lower.push(h);
             let word = t.kind == Kind::Word && window.near();
-            self.classes.push(if word { classes::of_hash(h) } else { Classes::default() });
+            self.classes.push(if word { cache.of_hash(h) } else { Classes::default() });
             let shaped = window.near() || window.any() && t.kind == Kind::Number;
             self.shapes.push(if shaped { Shape::of(t.text) } else { Shape::default() });
         }
@@ -147,6 +147,7 @@ impl<'a> Article<'a> {
     }
 
     /// Sequence `s` (0 the headline).
+    #[inline]
     pub fn sequence(&self, s: usize) -> Sequence<'_, 'a> {
         let (start, end, style) = self.parts[s];
         Sequence {
@@ -291,6 +292,13 @@ fn is_candidate(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if t.kind != Kind::Word {
         return false;
+    }
+    // Most words start with an ASCII letter, which settles the question for all but
+    // hyphenated words and short lower-case ones (particles).
+    match t.text.as_bytes()[0] {
+        b'A'..=b'Z' => return true,
+        b'a'..=b'z' if !t.hyphenated && (t.text.len() > 5 || !lexicon::is_particle(t.text)) => return false,
+        _ => {}
     }
     if t.is_capitalised()
         || (t.hyphenated && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))

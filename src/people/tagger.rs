@@ -103,11 +103,12 @@ pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> 
 /// Tags `Moon Jae-in` and `Ri Son Gwon` patterns as names whatever the model says: the
 /// news text the model learnt from has few Korean names, and the patterns are certain.
 fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
-    for i in 0..seq.tokens.len().saturating_sub(1) {
-        // The class index knows Korean family names (in any case): one bit rules out
-        // nearly every word before looking closer.
-        let family = seq.classes[i].has(Class::KoreanFamily);
-        if !(family && seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
+    // The class index knows Korean family names (in any case): one bit rules out nearly
+    // every word before looking closer.
+    let last = seq.tokens.len().saturating_sub(1);
+    let families = seq.classes[..last].iter().enumerate().filter(|(_, c)| c.has(Class::KoreanFamily));
+    for (i, _) in families {
+        if !(seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
             continue;
         }
         let mut words = [""; 3];

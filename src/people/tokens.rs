@@ -102,7 +102,7 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
                 start += len;
                 continue;
             }
-            None if !c.is_alphanumeric() => {
+            None if !alphanumeric(c) => {
                 let end = start + len;
                 let text = &text[start..end];
                 tokens.push(Token {
@@ -139,7 +139,15 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// Whether the character at byte offset `i` is a letter or digit.
 fn alphanumeric_at(text: &str, i: usize) -> bool {
-    char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
+    char_at(text, i).is_some_and(|(c, _)| alphanumeric(c))
+}
+
+/// Whether a character is a letter or digit, answering for the typographic punctuation of
+/// news text (curly quotes, dashes, ellipses: the General Punctuation block, where no
+/// character is either) without a search of the Unicode tables.
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
@@ -198,9 +206,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             1
         } else if class == WIDE {
             match char_at(text, end) {
-                Some((c, len)) if c.is_alphanumeric() || c == '’' && alphanumeric_at(text, end + len) => {
-                    len
-                }
+                Some((c, len)) if alphanumeric(c) || c == '’' && alphanumeric_at(text, end + len) => len,
                 _ => break,
             }
         } else {
@@ -279,6 +285,12 @@ mod tests {
         for t in tokenize(text) {
             assert_eq!(&text[t.start..t.end()], t.text);
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
+        assert!(alphanumeric('é') && alphanumeric('7') && !alphanumeric('’') && !alphanumeric('-'));
     }
 
     #[test]
