@@ -160,6 +160,15 @@ impl<'a> Article<'a> {
         }
     }
 
+    /// The positions of sequence `s`'s tokens among all the article's (from 0 for the
+    /// headline); `s` may be the number of sequences, for the end of the article.
+    pub fn range(&self, s: usize) -> std::ops::Range<usize> {
+        match self.parts.get(s) {
+            Some(&(start, end, _)) => start..end,
+            None => self.tokens.len()..self.tokens.len(),
+        }
+    }
+
     /// The sequences in order, headline first.
     pub fn sequences(&self) -> impl ExactSizeIterator<Item = Sequence<'_, 'a>> {
         (0..self.parts.len()).map(|s| self.sequence(s))
@@ -262,6 +271,7 @@ impl Sketches {
     }
 
     /// False only when no candidate is the word, whatever its case.
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let b = Sketches::of(word);
         self.bits[b / 64] & 1 << (b % 64) != 0
@@ -269,13 +279,20 @@ impl Sketches {
 
     #[inline]
     fn of(word: &str) -> usize {
-        if !word.is_ascii() {
-            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-            return Sketches::of_bytes(lower.as_bytes());
+        if word.is_ascii() {
+            Sketches::of_bytes(word.as_bytes())
+        } else {
+            Sketches::of_wide(word)
         }
-        Sketches::of_bytes(word.as_bytes())
     }
 
+    #[cold]
+    fn of_wide(word: &str) -> usize {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        Sketches::of_bytes(lower.as_bytes())
+    }
+
+    #[inline]
     fn of_bytes(bytes: &[u8]) -> usize {
         let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
         (bytes.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
@@ -288,6 +305,7 @@ pub fn is_particle(token: &Token) -> bool {
 }
 
 /// A capitalised word, or a name particle between a capitalised word and a capitalised word.
+#[inline]
 fn is_candidate(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if t.kind != Kind::Word {

@@ -58,20 +58,20 @@ impl Model {
         sum(features.iter().filter_map(|f| weights.get(f)))
     }
 
-    /// Tags every token of every sequence of the article.
-    pub fn tag(&self, article: &Article) -> Vec<Vec<Tag>> {
+    /// Tags every token of every sequence of the article: one tag per token of the
+    /// article (see [`Article::range`]).
+    pub fn tag(&self, article: &Article) -> Vec<Tag> {
         let mut feats = Vec::with_capacity(64);
-        (0..article.sequences().len())
-            .map(|s| {
-                let mut tags = decode(article, s, |i, prev| {
-                    feats.clear();
-                    features::features(article, s, i, prev, &mut feats);
-                    self.scores(&feats)
-                });
-                mark_korean_names(&article.sequence(s), &mut tags);
-                tags
-            })
-            .collect()
+        let mut tags = Vec::with_capacity(article.range(article.sequences().len()).start);
+        for s in 0..article.sequences().len() {
+            decode_into(article, s, &mut tags, |i, prev| {
+                feats.clear();
+                features::features(article, s, i, prev, &mut feats);
+                self.scores(&feats)
+            });
+            mark_korean_names(&article.sequence(s), &mut tags[article.range(s)]);
+        }
+        tags
     }
 }
 
@@ -88,16 +88,26 @@ fn sum<'w>(weights: impl Iterator<Item = &'w [f32; 3]>) -> [f32; 3] {
 }
 
 /// Greedy left-to-right decoding of one sequence, with `score(i, previous tag)` per candidate.
-pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> [f32; 3]) -> Vec<Tag> {
+pub fn decode(article: &Article, s: usize, score: impl FnMut(usize, Tag) -> [f32; 3]) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(article.sequence(s).tokens.len());
+    decode_into(article, s, &mut tags, score);
+    tags
+}
+
+/// [`decode`], appending the tags to `tags`.
+fn decode_into(
+    article: &Article,
+    s: usize,
+    tags: &mut Vec<Tag>,
+    mut score: impl FnMut(usize, Tag) -> [f32; 3],
+) {
     let seq = article.sequence(s);
-    let mut tags = Vec::with_capacity(seq.tokens.len());
     let mut prev = Tag::O;
     for i in 0..seq.tokens.len() {
         let tag = if seq.candidate[i] { best(&score(i, prev), allowed(&seq, i, prev)) } else { Tag::O };
         tags.push(tag);
         prev = tag;
     }
-    tags
 }
 
 /// Tags `Moon Jae-in` and `Ri Son Gwon` patterns as names whatever the model says: the
@@ -165,7 +175,7 @@ mod tests {
             .sequence(0)
             .tokens
             .iter()
-            .zip(&tags[0])
+            .zip(&tags)
             .filter(|(_, t)| **t != Tag::O)
             .map(|(t, _)| t.text)
             .collect();
