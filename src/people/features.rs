@@ -161,12 +161,15 @@ impl<'a> Article<'a> {
     }
 
     /// The positions of sequence `s`'s tokens among all the article's (from 0 for the
-    /// headline); `s` may be the number of sequences, for the end of the article.
+    /// headline).
     pub fn range(&self, s: usize) -> std::ops::Range<usize> {
-        match self.parts.get(s) {
-            Some(&(start, end, _)) => start..end,
-            None => self.tokens.len()..self.tokens.len(),
-        }
+        let (start, end, _) = self.parts[s];
+        start..end
+    }
+
+    /// How many tokens the article has, all sequences together.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
     }
 
     /// The sequences in order, headline first.

@@ -62,7 +62,7 @@ impl Model {
     /// article (see [`Article::range`]).
     pub fn tag(&self, article: &Article) -> Vec<Tag> {
         let mut feats = Vec::with_capacity(64);
-        let mut tags = Vec::with_capacity(article.range(article.sequences().len()).start);
+        let mut tags = Vec::with_capacity(article.token_count());
         for s in 0..article.sequences().len() {
             decode_into(article, s, &mut tags, |i, prev| {
                 feats.clear();
