@@ -11,15 +11,17 @@ use super::features::{Article, Sequence, Tag};
 use super::hash::HashMap;
 
 /// Extends tagged surnames to the given names written before them elsewhere.
-pub fn given_names(article: &Article, tags: &mut [Vec<Tag>]) {
+pub fn given_names(article: &Article, tags: &mut [Tag]) {
     let surnames = tagged_last_words(article, tags);
     if surnames.is_empty() {
         return;
     }
-    for (seq, seq_tags) in article.sequences.iter().zip(tags.iter_mut()) {
+    for (s, seq) in article.sequences().enumerate() {
+        let seq_tags = &mut tags[article.range(s)];
         for j in 1..seq.tokens.len() {
             let untagged = seq_tags[j - 1] == Tag::O && seq_tags[j] != Tag::I;
-            if untagged && surnames.contains_key(&seq.lower[j]) && could_be_given_name(seq, j - 1) {
+            // The cheap test first: most words follow no candidate.
+            if untagged && could_be_given_name(&seq, j - 1) && surnames.contains_key(&seq.lower[j]) {
                 seq_tags[j - 1] = Tag::B;
                 seq_tags[j] = Tag::I;
             }
@@ -28,9 +30,10 @@ pub fn given_names(article: &Article, tags: &mut [Vec<Tag>]) {
 }
 
 /// Lower-case hashes of the last words of tagged names.
-fn tagged_last_words(article: &Article, tags: &[Vec<Tag>]) -> HashMap<()> {
+fn tagged_last_words(article: &Article, tags: &[Tag]) -> HashMap<()> {
     let mut last = HashMap::default();
-    for (seq, seq_tags) in article.sequences.iter().zip(tags) {
+    for (s, seq) in article.sequences().enumerate() {
+        let seq_tags = &tags[article.range(s)];
         for (i, tag) in seq_tags.iter().enumerate() {
             let ends = seq_tags.get(i + 1).is_none_or(|t| *t != Tag::I);
             if *tag != Tag::O && ends {
@@ -42,11 +45,13 @@ fn tagged_last_words(article: &Article, tags: &[Vec<Tag>]) -> HashMap<()> {
 }
 
 fn could_be_given_name(seq: &Sequence, i: usize) -> bool {
+    if !seq.candidate[i] {
+        return false;
+    }
     let classes = seq.classes[i];
     let excluded = [Class::Title, Class::Nationality, Class::Function, Class::MonthDay, Class::NonPerson];
     let compound = seq.tokens[i].text.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase));
-    seq.candidate[i]
-        && seq.tokens[i].is_capitalised()
+    seq.tokens[i].is_capitalised()
         && !compound
         && !excluded.iter().any(|c| classes.has(*c))
         && (!classes.has(Class::English) || classes.has(Class::Given) || classes.has(Class::GivenTop))
@@ -59,9 +64,9 @@ mod tests {
 
     fn completed(parts: &[&str], tags: Vec<Vec<Tag>>) -> Vec<Vec<Tag>> {
         let article = Article::new(parts);
-        let mut tags = tags;
-        given_names(&article, &mut tags);
-        tags
+        let mut flat = tags.concat();
+        given_names(&article, &mut flat);
+        (0..tags.len()).map(|s| flat[article.range(s)].to_vec()).collect()
     }
 
     #[test]

@@ -26,19 +26,21 @@ pub enum Style {
     Caps,
 }
 
-/// One headline or paragraph, tokenised.
-#[derive(Debug, Clone)]
-pub struct Sequence<'a> {
-    pub tokens: Vec<Token<'a>>,
-    /// Hash of each token lower-cased (0 for numbers), shared by lookups and features.
-    pub lower: Vec<u64>,
+/// One headline or paragraph, tokenised: a view of the article's per-token arrays.
+#[derive(Debug, Clone, Copy)]
+pub struct Sequence<'s, 'a> {
+    pub tokens: &'s [Token<'a>],
+    /// Hash of each token lower-cased, shared by lookups and features; 0 for numbers and
+    /// for tokens more than two tokens away from every candidate (nothing reads those).
+    pub lower: &'s [u64],
     /// Whether the tagger looks at the token at all (others are never in a name).
-    pub candidate: Vec<bool>,
+    pub candidate: &'s [bool],
     /// Word classes of candidates and their neighbours (empty for other tokens).
-    pub classes: Vec<Classes>,
-    /// Shapes of candidates, their neighbours and numbers (empty for other tokens), with
-    /// their hashes: each is worked out once, though features of up to three tokens use it.
-    shapes: Vec<Shape>,
+    pub classes: &'s [Classes],
+    /// Shapes of candidates, their neighbours and numbers near them (empty for other
+    /// tokens), with their hashes: each is worked out once, though features of up to three
+    /// tokens use it.
+    shapes: &'s [Shape],
     pub style: Style,
 }
 
@@ -70,10 +72,19 @@ const DOC_FLAGS: [(u8, Const); 5] = [
     (ALONE, Const::new("alone")),
 ];
 
-/// An article ready for tagging.
+/// An article ready for tagging: the tokens of all its parts in one run (headline first),
+/// what is known of each token in arrays beside them, and each part as a range of them.
+/// One set of arrays per article, not per paragraph, spares an allocation per paragraph
+/// and array (news paragraphs are short and many).
 #[derive(Debug, Clone)]
 pub struct Article<'a> {
-    pub sequences: Vec<Sequence<'a>>,
+    tokens: Vec<Token<'a>>,
+    lower: Vec<u64>,
+    candidate: Vec<bool>,
+    classes: Vec<Classes>,
+    shapes: Vec<Shape>,
+    /// Each part's tokens (a range of the arrays) and style.
+    parts: Vec<(usize, usize, Style)>,
     doc: HashMap<u8>,
     /// The headline's first word, lower-cased: often the story's topic (`SOCCER - ...`).
     topic: String,
@@ -84,14 +95,86 @@ pub struct Article<'a> {
 impl<'a> Article<'a> {
     /// Tokenises the parts of an article (headline first, then paragraphs).
     pub fn new(parts: &[&'a str]) -> Article<'a> {
-        let sequences: Vec<Sequence> = parts.iter().map(|p| Sequence::new(p)).collect();
-        let mut doc = HashMap::default();
-        sequences.iter().for_each(|s| s.note_candidates(&mut doc));
-        sequences.iter().for_each(|s| s.note_lower_case(&mut doc));
-        let first = sequences.first().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
-        let topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
-        let topic_hash = hash::str(&topic);
-        Article { sequences, doc, topic, topic_hash }
+        let mut article = Article::tokenised(parts);
+        let mut sketches = Sketches::default();
+        // Sized once: the map would otherwise grow (and move) several times per article.
+        let candidates = article.candidate.iter().filter(|c| **c).count();
+        let mut doc = HashMap::with_capacity_and_hasher(candidates, Default::default());
+        article.sequences().for_each(|s| s.note_candidates(&mut doc, &mut sketches));
+        article.sequences().for_each(|s| s.note_lower_case(&mut doc, &sketches));
+        article.doc = doc;
+        let first = article.sequences().next().and_then(|s| s.tokens.iter().find(|t| t.kind == Kind::Word));
+        article.topic = first.map(|t| t.text.to_lowercase()).unwrap_or_default();
+        article.topic_hash = hash::str(&article.topic);
+        article
+    }
+
+    /// The parts tokenised, with the facts of each token, before the article-wide ones.
+    fn tokenised(parts: &[&'a str]) -> Article<'a> {
+        let size = parts.iter().map(|p| p.len()).sum::<usize>() / 5;
+        let mut article = Article {
+            tokens: Vec::with_capacity(size),
+            lower: Vec::with_capacity(size),
+            candidate: Vec::with_capacity(size),
+            classes: Vec::with_capacity(size),
+            shapes: Vec::with_capacity(size),
+            parts: Vec::with_capacity(parts.len()),
+            doc: HashMap::default(),
+            topic: String::new(),
+            topic_hash: 0,
+        };
+        classes::with_cache(|cache| parts.iter().for_each(|text| article.push_part(text, cache)));
+        article
+    }
+
+    /// Tokenises a part. Lower-case hashes, classes and shapes are worked out only for the
+    /// tokens that features read (candidates and the tokens up to two either side), which
+    /// spares most of the words of a paragraph.
+    fn push_part(&mut self, text: &'a str, cache: &mut classes::Cache) {
+        let start = self.tokens.len();
+        tokens::tokenize_into(text, &mut self.tokens);
+        let tokens = &self.tokens[start..];
+        self.candidate.extend((0..tokens.len()).map(|i| is_candidate(tokens, i)));
+        for (t, window) in tokens.iter().zip(Window::new(&self.candidate[start..])) {
+            let h = if window.any() && t.kind != Kind::Number { hash::lower(t.text) } else { 0 };
+            self.lower.push(h);
+            let word = t.kind == Kind::Word && window.near();
+            self.classes.push(if word { cache.of_hash(h) } else { Classes::default() });
+            let shaped = window.near() || window.any() && t.kind == Kind::Number;
+            self.shapes.push(if shaped { Shape::of(t.text) } else { Shape::default() });
+        }
+        self.parts.push((start, self.tokens.len(), style(tokens)));
+    }
+
+    /// Sequence `s` (0 the headline).
+    #[inline]
+    pub fn sequence(&self, s: usize) -> Sequence<'_, 'a> {
+        let (start, end, style) = self.parts[s];
+        Sequence {
+            tokens: &self.tokens[start..end],
+            lower: &self.lower[start..end],
+            candidate: &self.candidate[start..end],
+            classes: &self.classes[start..end],
+            shapes: &self.shapes[start..end],
+            style,
+        }
+    }
+
+    /// The positions of sequence `s`'s tokens among all the article's (from 0 for the
+    /// headline).
+    pub fn range(&self, s: usize) -> std::ops::Range<usize> {
+        let (start, end, _) = self.parts[s];
+        start..end
+    }
+
+    /// How many tokens the article has, all sequences together.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The sequences in order, headline first.
+    pub fn sequences(&self) -> impl ExactSizeIterator<Item = Sequence<'_, 'a>> {
+        (0..self.parts.len()).map(|s| self.sequence(s))
     }
 
     fn doc_flags(&self, lower: u64) -> u8 {
@@ -99,32 +182,13 @@ impl<'a> Article<'a> {
     }
 }
 
-impl<'a> Sequence<'a> {
-    fn new(text: &'a str) -> Sequence<'a> {
-        let tokens = tokens::tokenize(text);
-        let lower: Vec<u64> =
-            tokens.iter().map(|t| if t.kind == Kind::Number { 0 } else { hash::lower(t.text) }).collect();
-        let candidate: Vec<bool> = (0..tokens.len()).map(|i| is_candidate(&tokens, i)).collect();
-        let near =
-            |i: usize| candidate[i] || (i > 0 && candidate[i - 1]) || candidate.get(i + 1) == Some(&true);
-        let (mut classes, mut shapes) = (Vec::with_capacity(tokens.len()), Vec::with_capacity(tokens.len()));
-        for (i, t) in tokens.iter().enumerate() {
-            let near = near(i);
-            let word = t.kind == Kind::Word && near;
-            classes.push(if word { classes::of_hash(lower[i]) } else { Classes::default() });
-            let shaped = near || t.kind == Kind::Number;
-            shapes.push(if shaped { Shape::of(t.text) } else { Shape::default() });
-        }
-        let style = style(&tokens);
-        Sequence { tokens, lower, candidate, classes, shapes, style }
-    }
-
+impl Sequence<'_, '_> {
     fn capitalised(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(Token::is_capitalised)
     }
 
     /// Records how each candidate is written (mid-sentence, after a given name, ...).
-    fn note_candidates(&self, doc: &mut HashMap<u8>) {
+    fn note_candidates(&self, doc: &mut HashMap<u8>, sketches: &mut Sketches) {
         for i in (0..self.tokens.len()).filter(|&i| self.candidate[i]) {
             let mut flags = 0;
             if self.style == Style::Normal && !self.tokens[i].sentence_start && self.capitalised(i) {
@@ -136,18 +200,105 @@ impl<'a> Sequence<'a> {
                 flags |= if before || after { IN_RUN } else { ALONE };
             }
             *doc.entry(self.lower[i]).or_insert(0) |= flags;
+            sketches.insert(self.tokens[i].text);
         }
     }
 
-    /// Marks the candidates' words that the article also writes in lower case.
-    fn note_lower_case(&self, doc: &mut HashMap<u8>) {
-        for (t, h) in self.tokens.iter().zip(&self.lower) {
-            if t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) {
-                if let Some(flags) = doc.get_mut(h) {
-                    *flags |= LOWER_SEEN;
-                }
+    /// Marks the candidates' words that the article also writes in lower case. Words far
+    /// from candidates have no hash yet: only those whose sketch a candidate shares are
+    /// hashed.
+    fn note_lower_case(&self, doc: &mut HashMap<u8>, sketches: &Sketches) {
+        for ((i, t), window) in self.tokens.iter().enumerate().zip(Window::new(self.candidate)) {
+            if t.kind != Kind::Word || !t.text.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let h = if window.any() {
+                self.lower[i]
+            } else if sketches.may_hold(t.text) {
+                hash::lower(t.text)
+            } else {
+                continue;
+            };
+            if let Some(flags) = doc.get_mut(&h) {
+                *flags |= LOWER_SEEN;
             }
         }
+    }
+}
+
+/// Which tokens around each token of a sequence are candidates, as bits: bit 2 the token
+/// itself, bits 1 and 3 its neighbours, bits 0 and 4 the tokens two away.
+#[derive(Debug, Clone, Copy)]
+struct Window(u8);
+
+impl Window {
+    /// The windows of every token in turn, shifting one flag in per token.
+    fn new(candidate: &[bool]) -> impl Iterator<Item = Window> + '_ {
+        let flag = |j: usize| u8::from(candidate.get(j) == Some(&true));
+        let mut bits = flag(0) << 3 | flag(1) << 4;
+        (0..candidate.len()).map(move |i| {
+            bits = bits >> 1 | flag(i + 2) << 4;
+            Window(bits)
+        })
+    }
+
+    /// A candidate at most one token away.
+    fn near(self) -> bool {
+        self.0 & 0b01110 != 0
+    }
+
+    /// A candidate at most two tokens away.
+    fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// Which lower-cased words an article's candidates are, roughly: a bit per length, first
+/// and last byte, which tells most other words apart without hashing them. Bytes count by
+/// their low five bits, the same for an ASCII letter in either case; a word with other
+/// characters is sketched lower-cased as [`hash::lower`] does (it may change its bytes).
+struct Sketches {
+    bits: [u64; 256],
+}
+
+impl Default for Sketches {
+    fn default() -> Sketches {
+        Sketches { bits: [0; 256] }
+    }
+}
+
+impl Sketches {
+    fn insert(&mut self, word: &str) {
+        let b = Sketches::of(word);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False only when no candidate is the word, whatever its case.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let b = Sketches::of(word);
+        self.bits[b / 64] & 1 << (b % 64) != 0
+    }
+
+    #[inline]
+    fn of(word: &str) -> usize {
+        if word.is_ascii() {
+            Sketches::of_bytes(word.as_bytes())
+        } else {
+            Sketches::of_wide(word)
+        }
+    }
+
+    #[cold]
+    fn of_wide(word: &str) -> usize {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        Sketches::of_bytes(lower.as_bytes())
+    }
+
+    #[inline]
+    fn of_bytes(bytes: &[u8]) -> usize {
+        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+        (bytes.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
     }
 }
 
@@ -157,10 +308,18 @@ pub fn is_particle(token: &Token) -> bool {
 }
 
 /// A capitalised word, or a name particle between a capitalised word and a capitalised word.
+#[inline]
 fn is_candidate(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if t.kind != Kind::Word {
         return false;
+    }
+    // Most words start with an ASCII letter, which settles the question for all but
+    // hyphenated words and short lower-case ones (particles).
+    match t.text.as_bytes()[0] {
+        b'A'..=b'Z' => return true,
+        b'a'..=b'z' if !t.hyphenated && (t.text.len() > 5 || !lexicon::is_particle(t.text)) => return false,
+        _ => {}
     }
     if t.is_capitalised()
         || (t.hyphenated && t.text.split('-').skip(1).any(|p| p.starts_with(char::is_uppercase)))
@@ -262,7 +421,7 @@ macro_rules! template {
 
 /// Writes the features of token `i` of sequence `s`, given the previous token's tag.
 pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl Sink) {
-    let seq = &article.sequences[s];
+    let seq = article.sequence(s);
     let t = &seq.tokens[i];
     let shape = &seq.shapes[i];
     out.add_const(template!("b"), const { Const::new("") });
@@ -297,7 +456,7 @@ pub fn features(article: &Article, s: usize, i: usize, prev: Tag, out: &mut impl
         out.add_const(template!("d="), DOC_FLAGS[flags.trailing_zeros() as usize].1);
         flags &= flags - 1;
     }
-    context(seq, i, out);
+    context(&seq, i, out);
     let next = seq.shapes.get(i + 1).map_or("</s>", |n| n.text.as_str());
     out.add_hashed(template!("h1="), &article.topic, article.topic_hash);
     out.add2(template!("h1s+1="), &article.topic, next);
@@ -405,10 +564,11 @@ mod tests {
     #[test]
     fn candidates_are_capitalised_words_and_inner_particles() {
         let a = Article::new(&["Aravinda de Silva and the al-Assad family met"]);
-        let got: Vec<&str> = a.sequences[0]
+        let got: Vec<&str> = a
+            .sequence(0)
             .tokens
             .iter()
-            .zip(&a.sequences[0].candidate)
+            .zip(a.sequence(0).candidate)
             .filter(|(_, c)| **c)
             .map(|(t, _)| t.text)
             .collect();
@@ -417,9 +577,9 @@ mod tests {
 
     #[test]
     fn styles() {
-        assert_eq!(Article::new(&["SOCCER - SHEARER NAMED CAPTAIN"]).sequences[0].style, Style::Caps);
-        assert_eq!(Article::new(&["Biegun: US Ready To Resume Talks"]).sequences[0].style, Style::Title);
-        assert_eq!(Article::new(&["Biegun said talks could resume"]).sequences[0].style, Style::Normal);
+        assert_eq!(Article::new(&["SOCCER - SHEARER NAMED CAPTAIN"]).sequence(0).style, Style::Caps);
+        assert_eq!(Article::new(&["Biegun: US Ready To Resume Talks"]).sequence(0).style, Style::Title);
+        assert_eq!(Article::new(&["Biegun said talks could resume"]).sequence(0).style, Style::Normal);
     }
 
     #[test]

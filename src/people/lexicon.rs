@@ -3,23 +3,44 @@
 //! sentence, name particles and Korean family names. Written from general English usage,
 //! not from any evaluation data.
 
+use std::sync::LazyLock;
+
+use super::hash::{self, HashMap};
+
 /// Words that come before a name but are not part of it (titles, roles, nationalities),
 /// including hyphenated titles such as `Secretary-General`.
 pub fn is_title_word(word: &str) -> bool {
-    let listed = |w: &str| TITLES.binary_search(&w).is_ok() || NATIONALITIES.binary_search(&w).is_ok();
-    listed(word)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[TITLES, NATIONALITIES]));
+    SET.contains(word)
         || word.ends_with(".S.")
-        || (word.contains('-') && word.split('-').any(|p| listed(p) && p != "N."))
+        || (word.contains('-') && word.split('-').any(|p| SET.contains(p) && p != "N."))
 }
 
 /// Words that show a capitalised run names a place, organisation, event, party member or storm.
 pub fn is_non_person_word(word: &str) -> bool {
-    NON_PERSON.binary_search(&word).is_ok()
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[NON_PERSON]));
+    SET.contains(word)
 }
 
 /// Month and weekday names.
 pub fn is_month_or_day(word: &str) -> bool {
-    MONTHS_DAYS.binary_search(&word).is_ok()
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[MONTHS_DAYS]));
+    SET.contains(word)
+}
+
+/// Hand-written lists as one set (case-sensitive), looked up by hash: asked of every word
+/// of every name found, which a binary search over the strings answers with a dozen
+/// string comparisons.
+struct WordSet(HashMap<&'static str>);
+
+impl WordSet {
+    fn of(lists: &[&'static [&'static str]]) -> WordSet {
+        WordSet(lists.iter().flat_map(|l| l.iter()).map(|w| (hash::str(w), *w)).collect())
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.get(&hash::str(word)).is_some_and(|w| *w == word)
+    }
 }
 
 /// Lower-case words that sit inside a name: `Aravinda de Silva`, `Joost van der Westhuizen`.

@@ -20,17 +20,17 @@ pub struct Mention {
 }
 
 /// The mentions of the tagged article, in text order, bylines left out.
-pub fn find(article: &Article, tags: &[Vec<Tag>]) -> Vec<Mention> {
+pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut ships: Vec<Vec<String>> = Vec::new();
     let mut offset = 0;
-    for (s, (seq, seq_tags)) in article.sequences.iter().zip(tags).enumerate() {
-        for (a, b) in spans(seq_tags) {
+    for (s, seq) in article.sequences().enumerate() {
+        for (a, b) in spans(&tags[article.range(s)]) {
             if s == 1 && a == 0 && is_dateline(seq.tokens.get(b)) {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
-            if is_ship(&seq.tokens, a) {
+            if is_ship(seq.tokens, a) {
                 ships.push(words);
             } else if is_person_like(&words) {
                 let words = canonical::canonical(&words);
@@ -164,10 +164,10 @@ mod tests {
     #[test]
     fn titles_and_trailing_particles_are_dropped() {
         let a = Article::new(&["President Moon Jae-in", "Aravinda de"]);
-        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["Moon", "Jae-in"]);
-        assert_eq!(name_words(&a.sequences[1].tokens, false), vec!["Aravinda"]);
+        assert_eq!(name_words(a.sequence(0).tokens, false), vec!["Moon", "Jae-in"]);
+        assert_eq!(name_words(a.sequence(1).tokens, false), vec!["Aravinda"]);
         let a = Article::new(&["S. Watkin"]);
-        assert_eq!(name_words(&a.sequences[0].tokens, false), vec!["S.", "Watkin"]);
+        assert_eq!(name_words(a.sequence(0).tokens, false), vec!["S.", "Watkin"]);
     }
 
     #[test]
@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn names_written_in_capitals_are_title_cased_anywhere() {
         let a = Article::new(&["AMY GOODMAN: Welcome"]);
-        assert_eq!(name_words(&a.sequences[0].tokens[..2], false), vec!["Amy", "Goodman"]);
+        assert_eq!(name_words(&a.sequence(0).tokens[..2], false), vec!["Amy", "Goodman"]);
     }
 
     #[test]
@@ -191,8 +191,8 @@ mod tests {
             "",
             "USS Ronald Reagan left. The Ronald Reagan and Joe Biden. HMS Queen Elizabeth",
         ]);
-        let tags = vec![vec![], vec![O, B, I, O, O, O, B, I, O, B, I, O, O, O, B]];
-        let got: Vec<String> = find(&a, &tags).iter().map(|m| m.words.join(" ")).collect();
+        let tags = [vec![], vec![O, B, I, O, O, O, B, I, O, B, I, O, O, O, B]];
+        let got: Vec<String> = find(&a, &tags.concat()).iter().map(|m| m.words.join(" ")).collect();
         assert_eq!(got, vec!["Joe Biden"]);
     }
 
@@ -228,12 +228,12 @@ mod tests {
     #[test]
     fn byline_before_a_dateline_is_not_a_mention() {
         let a = Article::new(&["EU WARNS", "Peter Blackburn BRUSSELS 1996-08-22 Franz Fischler said"]);
-        let mut tags = vec![vec![O, O], vec![O; 7]];
+        let mut tags = [vec![O, O], vec![O; 7]];
         tags[1][0] = B;
         tags[1][1] = I;
         tags[1][4] = B;
         tags[1][5] = I;
-        let got = find(&a, &tags);
+        let got = find(&a, &tags.concat());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].words, vec!["Franz", "Fischler"]);
     }

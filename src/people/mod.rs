@@ -24,6 +24,7 @@ mod hash;
 mod lexicon;
 mod mentions;
 mod resolve;
+mod table;
 pub mod tagger;
 mod tokens;
 pub mod training;

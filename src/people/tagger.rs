@@ -13,11 +13,12 @@ use super::canonical;
 use super::classes::Class;
 use super::features::{self, Article, Sequence, Tag};
 use super::hash::{self, HashMap};
+use super::table::Table;
 
 /// Feature weights: one score per tag for each feature hash.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<[f32; 3]>,
+    weights: Table,
 }
 
 const BUILTIN: &str = include_str!("../../data/people/model.tsv");
@@ -44,63 +45,80 @@ impl Model {
             let Ok(w) = <[f32; 3]>::try_from(values) else { bail!("line {}: expected 3 weights", n + 1) };
             weights.insert(hash::key(key), w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights: Table::new(&weights) })
     }
 
     /// The score of each tag for a token with these features.
     pub fn scores(&self, features: &[u64]) -> [f32; 3] {
-        Model::scores_with(&self.weights, features)
+        sum(features.iter().filter_map(|f| self.weights.get(*f)))
     }
 
     /// The score of each tag under any weight table (training scores its working weights).
     pub fn scores_with(weights: &HashMap<[f32; 3]>, features: &[u64]) -> [f32; 3] {
-        let mut total = [0.0f32; 3];
-        for w in features.iter().filter_map(|f| weights.get(f)) {
-            for (t, x) in total.iter_mut().zip(w) {
-                *t += x;
-            }
-        }
-        total
+        sum(features.iter().filter_map(|f| weights.get(f)))
     }
 
-    /// Tags every token of every sequence of the article.
-    pub fn tag(&self, article: &Article) -> Vec<Vec<Tag>> {
+    /// Tags every token of every sequence of the article: one tag per token of the
+    /// article (see [`Article::range`]).
+    pub fn tag(&self, article: &Article) -> Vec<Tag> {
         let mut feats = Vec::with_capacity(64);
-        (0..article.sequences.len())
-            .map(|s| {
-                let mut tags = decode(article, s, |i, prev| {
-                    feats.clear();
-                    features::features(article, s, i, prev, &mut feats);
-                    self.scores(&feats)
-                });
-                mark_korean_names(&article.sequences[s], &mut tags);
-                tags
-            })
-            .collect()
+        let mut tags = Vec::with_capacity(article.token_count());
+        for s in 0..article.sequences().len() {
+            decode_into(article, s, &mut tags, |i, prev| {
+                feats.clear();
+                features::features(article, s, i, prev, &mut feats);
+                self.scores(&feats)
+            });
+            mark_korean_names(&article.sequence(s), &mut tags[article.range(s)]);
+        }
+        tags
     }
 }
 
+/// The sum of weights, tag by tag, in the order given (so that scores are the same to the bit
+/// whatever table holds the weights).
+fn sum<'w>(weights: impl Iterator<Item = &'w [f32; 3]>) -> [f32; 3] {
+    let mut total = [0.0f32; 3];
+    for w in weights {
+        for (t, x) in total.iter_mut().zip(w) {
+            *t += x;
+        }
+    }
+    total
+}
+
 /// Greedy left-to-right decoding of one sequence, with `score(i, previous tag)` per candidate.
-pub fn decode(article: &Article, s: usize, mut score: impl FnMut(usize, Tag) -> [f32; 3]) -> Vec<Tag> {
-    let seq = &article.sequences[s];
-    let mut tags = Vec::with_capacity(seq.tokens.len());
+pub fn decode(article: &Article, s: usize, score: impl FnMut(usize, Tag) -> [f32; 3]) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(article.sequence(s).tokens.len());
+    decode_into(article, s, &mut tags, score);
+    tags
+}
+
+/// [`decode`], appending the tags to `tags`.
+fn decode_into(
+    article: &Article,
+    s: usize,
+    tags: &mut Vec<Tag>,
+    mut score: impl FnMut(usize, Tag) -> [f32; 3],
+) {
+    let seq = article.sequence(s);
     let mut prev = Tag::O;
     for i in 0..seq.tokens.len() {
-        let tag = if seq.candidate[i] { best(&score(i, prev), allowed(seq, i, prev)) } else { Tag::O };
+        let tag = if seq.candidate[i] { best(&score(i, prev), allowed(&seq, i, prev)) } else { Tag::O };
         tags.push(tag);
         prev = tag;
     }
-    tags
 }
 
 /// Tags `Moon Jae-in` and `Ri Son Gwon` patterns as names whatever the model says: the
 /// news text the model learnt from has few Korean names, and the patterns are certain.
 fn mark_korean_names(seq: &Sequence, tags: &mut [Tag]) {
-    for i in 0..seq.tokens.len().saturating_sub(1) {
-        // The class index knows Korean family names (in any case): one bit rules out
-        // nearly every word before looking closer.
-        let family = seq.classes[i].has(Class::KoreanFamily);
-        if !(family && seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
+    // The class index knows Korean family names (in any case): one bit rules out nearly
+    // every word before looking closer.
+    let last = seq.tokens.len().saturating_sub(1);
+    let families = seq.classes[..last].iter().enumerate().filter(|(_, c)| c.has(Class::KoreanFamily));
+    for (i, _) in families {
+        if !(seq.candidate[i + 1] && seq.tokens[i].is_capitalised()) {
             continue;
         }
         let mut words = [""; 3];
@@ -144,19 +162,20 @@ mod tests {
     #[test]
     fn inside_needs_a_name_before_it() {
         let a = Article::new(&["Simmons took four"]);
-        assert!(!allowed(&a.sequences[0], 0, Tag::O)[Tag::I as usize]);
-        assert!(allowed(&a.sequences[0], 0, Tag::B)[Tag::I as usize]);
-        assert_eq!(best(&[0.0, 1.0, 5.0], allowed(&a.sequences[0], 0, Tag::O)), Tag::B);
+        assert!(!allowed(&a.sequence(0), 0, Tag::O)[Tag::I as usize]);
+        assert!(allowed(&a.sequence(0), 0, Tag::B)[Tag::I as usize]);
+        assert_eq!(best(&[0.0, 1.0, 5.0], allowed(&a.sequence(0), 0, Tag::O)), Tag::B);
     }
 
     #[test]
     fn builtin_model_finds_a_plain_name() {
         let a = Article::new(&["West Indian all-rounder Phil Simmons took four wickets on Friday."]);
         let tags = Model::builtin().tag(&a);
-        let words: Vec<&str> = a.sequences[0]
+        let words: Vec<&str> = a
+            .sequence(0)
             .tokens
             .iter()
-            .zip(&tags[0])
+            .zip(&tags)
             .filter(|(_, t)| **t != Tag::O)
             .map(|(t, _)| t.text)
             .collect();

@@ -70,8 +70,15 @@ static BYTES: [u8; 256] = {
 };
 
 /// The tokens of a piece of text.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of a piece of text to `tokens` (offsets are into `text`).
+pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     let mut boundary = true;
     let mut start = 0;
     while let Some(&b) = text.as_bytes().get(start) {
@@ -95,7 +102,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start += len;
                 continue;
             }
-            None if !c.is_alphanumeric() => {
+            None if !alphanumeric(c) => {
                 let end = start + len;
                 let text = &text[start..end];
                 tokens.push(Token {
@@ -113,11 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             None => Kind::Word,
         };
         let (end, hyphenated) = word_end(text, start);
-        push_word(&mut tokens, &text[start..end], start, (kind, hyphenated), boundary);
+        push_word(tokens, &text[start..end], start, (kind, hyphenated), boundary);
         boundary = false;
         start = end;
     }
-    tokens
 }
 
 /// The character at byte offset `i` (a character boundary) and its length in bytes, read
@@ -133,7 +139,15 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// Whether the character at byte offset `i` is a letter or digit.
 fn alphanumeric_at(text: &str, i: usize) -> bool {
-    char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
+    char_at(text, i).is_some_and(|(c, _)| alphanumeric(c))
+}
+
+/// Whether a character is a letter or digit, answering for the typographic punctuation of
+/// news text (curly quotes, dashes, ellipses: the General Punctuation block, where no
+/// character is either) without a search of the Unicode tables.
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
 /// Pushes a word, splitting a possessive `'s` off as its own token.
@@ -192,9 +206,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             1
         } else if class == WIDE {
             match char_at(text, end) {
-                Some((c, len)) if c.is_alphanumeric() || c == '’' && alphanumeric_at(text, end + len) => {
-                    len
-                }
+                Some((c, len)) if alphanumeric(c) || c == '’' && alphanumeric_at(text, end + len) => len,
                 _ => break,
             }
         } else {
@@ -273,6 +285,12 @@ mod tests {
         for t in tokenize(text) {
             assert_eq!(&text[t.start..t.end()], t.text);
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
+        assert!(alphanumeric('é') && alphanumeric('7') && !alphanumeric('’') && !alphanumeric('-'));
     }
 
     #[test]

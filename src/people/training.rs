@@ -104,7 +104,7 @@ impl Weights {
 
 /// Gold tags of one part: B on the first token of a name, I on the rest.
 fn gold_tags(article: &Article, s: usize, names: &[(usize, usize, usize)]) -> Vec<Tag> {
-    let seq = &article.sequences[s];
+    let seq = article.sequence(s);
     let mut tags = vec![Tag::O; seq.tokens.len()];
     for &(_, start, end) in names.iter().filter(|n| n.0 == s) {
         let mut first = true;
@@ -140,9 +140,9 @@ fn count_features(examples: &[Example], names: &mut HashMap<String>) -> HashMap<
     for ex in examples {
         let parts: Vec<&str> = ex.parts.iter().map(String::as_str).collect();
         let article = Article::new(&parts);
-        for s in 0..article.sequences.len() {
+        for s in 0..article.sequences().len() {
             let gold = gold_tags(&article, s, &ex.names);
-            for i in (0..gold.len()).filter(|&i| article.sequences[s].candidate[i]) {
+            for i in (0..gold.len()).filter(|&i| article.sequence(s).candidate[i]) {
                 let prev = if i == 0 { Tag::O } else { gold[i - 1] };
                 let mut sink = Named { hashes: Vec::new(), names };
                 features::features(&article, s, i, prev, &mut sink);
@@ -159,15 +159,15 @@ fn count_features(examples: &[Example], names: &mut HashMap<String>) -> HashMap<
 fn train_article(ex: &Example, weights: &mut Weights, counts: &HashMap<u32>, min_count: u32) {
     let parts: Vec<&str> = ex.parts.iter().map(String::as_str).collect();
     let article = Article::new(&parts);
-    for s in 0..article.sequences.len() {
+    for s in 0..article.sequences().len() {
         let gold = gold_tags(&article, s, &ex.names);
         let mut prev = Tag::O;
         for (i, &gold_tag) in gold.iter().enumerate() {
-            prev = if article.sequences[s].candidate[i] {
+            prev = if article.sequence(s).candidate[i] {
                 let mut feats = Vec::new();
                 features::features(&article, s, i, prev, &mut feats);
                 feats.retain(|f| counts.get(f).is_some_and(|c| *c >= min_count));
-                train_token(&feats, tagger::allowed(&article.sequences[s], i, prev), gold_tag, weights)
+                train_token(&feats, tagger::allowed(&article.sequence(s), i, prev), gold_tag, weights)
             } else {
                 Tag::O
             };
@@ -248,6 +248,6 @@ mod tests {
         assert!(text.lines().any(|l| l.starts_with("w=Simmons\t")));
         let a = Article::new(&["", "In Leicester, Andy Caddick took three."]);
         let tags = model.tag(&a);
-        assert_eq!(tags[1], vec![Tag::O, Tag::O, Tag::O, Tag::B, Tag::I, Tag::O, Tag::O, Tag::O]);
+        assert_eq!(tags[a.range(1)], vec![Tag::O, Tag::O, Tag::O, Tag::B, Tag::I, Tag::O, Tag::O, Tag::O]);
     }
 }
