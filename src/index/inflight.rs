@@ -7,6 +7,11 @@
 //! larger corpora bring larger merges. Each queued document here carries a [`Permit`] for
 //! its size; the permit comes back when tantivy drops the document after indexing it, and
 //! the writer waits for room before queueing more.
+//!
+//! A waiting writer is woken only once the queue has drained to half the bound (or
+//! emptied), not at every document indexed: it then queues documents in a burst. Waking it
+//! per document had the writer and the indexing threads take turns document by document,
+//! a switch of threads for each one.
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -33,7 +38,8 @@ impl InFlight {
         Arc::new(InFlight { limit, state: Mutex::new(0), freed: Condvar::new() })
     }
 
-    /// Waits until `bytes` more fit (or nothing is in flight), then counts them.
+    /// Waits until `bytes` more fit (or nothing is in flight), then counts them. Once it has
+    /// to wait, it waits for the queue to drain to half the bound (see [`Permit`]'s drop).
     pub fn acquire(self: &Arc<InFlight>, bytes: usize) -> Permit {
         let mut used = self.lock();
         let mut last_progress = Instant::now();
@@ -71,9 +77,22 @@ pub struct Permit {
 
 impl Drop for Permit {
     fn drop(&mut self) {
-        *self.pool.lock() -= self.bytes;
-        self.pool.freed.notify_all();
+        let mut used = self.pool.lock();
+        let before = *used;
+        *used -= self.bytes;
+        if wakes(before, *used, self.pool.limit) {
+            drop(used);
+            self.pool.freed.notify_all();
+        }
     }
+}
+
+/// Whether the bytes in flight going from `before` to `after` should wake a waiting writer:
+/// they fell to half the bound `limit`, or to nothing (which lets a document larger than
+/// half the bound pass).
+fn wakes(before: usize, after: usize, limit: usize) -> bool {
+    let low = limit / 2;
+    after == 0 || before > low && after <= low
 }
 
 /// A document with the permit for its bytes: tantivy indexes it as the inner document.
@@ -117,6 +136,15 @@ mod tests {
         assert_eq!(pool.used(), 60);
         drop(a);
         assert_eq!(pool.used(), 0);
+    }
+
+    #[test]
+    fn waiters_wake_at_half_the_bound_or_when_empty() {
+        assert!(wakes(60, 50, 100));
+        assert!(wakes(70, 10, 100));
+        assert!(!wakes(90, 80, 100));
+        assert!(!wakes(40, 30, 100));
+        assert!(wakes(30, 0, 100));
     }
 
     #[test]

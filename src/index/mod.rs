@@ -24,6 +24,13 @@ pub use writer::ArticleWriter;
 /// is 16 KiB) answers read a quarter as much, for an index 4% larger (AllSides).
 const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
+// Blocks are compressed by the indexing thread that filled them
+// (`docstore_compress_dedicated_thread: false`): handing each block of a few KiB to a
+// compressing thread of its own cost a switch of threads per block (45,000 voluntary
+// switches in an ingest of AllSides, 600 without), and on a machine whose cores the
+// cleaning workers and indexing threads already fill, the extra thread bought no
+// parallelism (ingest 0.95x the time without it).
+
 /// The index format this build writes and reads, recorded as the payload of every commit.
 /// Format 2: facet dictionaries stored uncompressed (tantivy is built without zstd, see
 /// Cargo.toml); indexes of format 1 (no payload) have compressed ones this build cannot read.
@@ -41,7 +48,11 @@ pub fn open_or_create(dir: &Path) -> Result<Opened> {
         .with_context(|| format!("cannot create index directory {}", dir.display()))?;
     let directory =
         MmapDirectory::open(dir).with_context(|| format!("cannot open index directory {}", dir.display()))?;
-    let settings = IndexSettings { docstore_blocksize: DOCSTORE_BLOCK_BYTES, ..IndexSettings::default() };
+    let settings = IndexSettings {
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        docstore_compress_dedicated_thread: false,
+        ..IndexSettings::default()
+    };
     let index = Index::builder()
         .schema(schema::build())
         .settings(settings)
