@@ -11,8 +11,10 @@
 use super::lexicon;
 
 /// The canonical spelling of a name's words.
-pub fn canonical(words: &[String]) -> Vec<String> {
-    let words: Vec<String> = words.iter().map(|w| w.replace('’', "'")).collect();
+pub fn canonical(mut words: Vec<String>) -> Vec<String> {
+    for w in words.iter_mut().filter(|w| w.contains('’')) {
+        *w = w.replace('’', "'");
+    }
     match words.as_slice() {
         [family, a, b] if is_korean_family(family) && is_syllable_word(a) && is_syllable_word(b) => {
             vec![family.clone(), format!("{a}-{}", b.to_lowercase())]
@@ -78,7 +80,7 @@ mod tests {
 
     fn canon(name: &str) -> String {
         let words: Vec<String> = name.split(' ').map(String::from).collect();
-        canonical(&words).join(" ")
+        canonical(words).join(" ")
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
             if is_ship(seq.tokens, a) {
                 ships.push(words);
             } else if is_person_like(&words) {
-                let words = canonical::canonical(&words);
+                let words = canonical::canonical(words);
                 mentions.push(Mention { words, position: offset + a, headline: s == 0 });
             }
         }
@@ -93,28 +93,16 @@ fn is_person_like(words: &[String]) -> bool {
         && !words.iter().all(|w| is_initial(w))
 }
 
-/// Token ranges `[a, b)` of the names in a sequence's tags.
-fn spans(tags: &[Tag]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, tag) in tags.iter().enumerate() {
-        match (tag, start) {
-            (Tag::B, Some(a)) => {
-                spans.push((a, i));
-                start = Some(i);
-            }
-            (Tag::B, None) => start = Some(i),
-            (Tag::O, Some(a)) => {
-                spans.push((a, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        spans.push((a, tags.len()));
-    }
-    spans
+/// Token ranges `[a, b)` of the names in a sequence's tags: a `B` and the `I`s after it
+/// (an `I` with no name open is no name).
+fn spans(tags: &[Tag]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let a = i + tags.get(i..)?.iter().position(|t| *t == Tag::B)?;
+        let len = tags[a + 1..].iter().take_while(|t| **t == Tag::I).count();
+        i = a + 1 + len;
+        Some((a, i))
+    })
 }
 
 /// An upper-case place name, as a wire dateline starts.
@@ -158,7 +146,8 @@ mod tests {
 
     #[test]
     fn spans_from_tags() {
-        assert_eq!(spans(&[O, B, I, O, B, B, I]), vec![(1, 3), (4, 5), (5, 7)]);
+        assert_eq!(spans(&[O, B, I, O, B, B, I]).collect::<Vec<_>>(), vec![(1, 3), (4, 5), (5, 7)]);
+        assert_eq!(spans(&[I, I, O, B]).collect::<Vec<_>>(), vec![(3, 4)]);
     }
 
     #[test]
