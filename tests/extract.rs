@@ -118,3 +118,24 @@ fn json_records_are_read_from_the_sample_corpus() {
     assert!(lines.iter().all(|a| a["outlet"] == "HuffPost" && a["date"].is_string()));
     assert_eq!(lines[0]["authors"], json!(["Carla K. Johnson"]));
 }
+
+#[test]
+fn json_lines_stream_in_chunks_with_their_own_line_numbers() {
+    let scratch = common::Scratch::new();
+    let mut lines: Vec<String> = (1..=600)
+        .map(|i| json!({"title": format!("Harbour report {i}"), "text": format!("Ferry {i} left the harbour at dawn.")}).to_string())
+        .collect();
+    lines[449] = "{not json".to_string();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, lines.join("\n").as_bytes()).unwrap();
+    let path = scratch.write("records.jsonl.gz", &gz.finish().unwrap());
+    let out = newsdex().args(["extract", "--json"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a bad record makes the run fail: {}", common::stderr(&out));
+    let articles = json_lines(&out);
+    assert_eq!(articles.len(), 599);
+    assert_eq!(articles[0]["headline"], "Harbour report 1");
+    assert_eq!(articles[598]["headline"], "Harbour report 600");
+    assert!(articles[598]["path"].as_str().unwrap().ends_with("records.jsonl.gz#600"));
+    let errors = common::stderr(&out);
+    assert!(errors.contains("records.jsonl.gz: line 450: invalid JSON"), "{errors}");
+}

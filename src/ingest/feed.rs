@@ -114,31 +114,50 @@ fn stream_lines(
     work: &Sender<Unit>,
 ) -> Result<usize> {
     let progress = bar.clone();
-    let mut reader = decode::open_stream(&source.path, move |n| progress.inc(n as u64))?;
+    let reader = decode::open_stream(&source.path, move |n| progress.inc(n as u64))?;
     let mut units = 0;
+    for chunk in line_chunks(reader) {
+        let lines = chunk?;
+        if stop.load(Ordering::SeqCst) {
+            let first = lines.first().map_or(0, |(n, _)| *n);
+            anyhow::bail!("interrupted after line {}", first.saturating_sub(1));
+        }
+        work.send(Unit::Lines { file, lines }).map_err(|_| anyhow::anyhow!("ingest stopped"))?;
+        units += 1;
+    }
+    Ok(units)
+}
+
+/// The lines of a stream, numbered from 1, in chunks of [`LINES_PER_UNIT`] (invalid UTF-8
+/// repaired); a read error ends the chunks.
+pub fn line_chunks(mut reader: impl BufRead) -> impl Iterator<Item = Result<Vec<(usize, String)>>> {
     let mut number = 0;
     let mut buf = Vec::new();
-    loop {
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
         let mut lines = Vec::with_capacity(LINES_PER_UNIT);
         while lines.len() < LINES_PER_UNIT {
             buf.clear();
-            if reader.read_until(b'\n', &mut buf)? == 0 {
-                break;
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(
+                        anyhow::Error::new(e).context(format!("cannot read after line {number}"))
+                    ));
+                }
             }
             number += 1;
             let line = String::from_utf8(std::mem::take(&mut buf))
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             lines.push((number, line));
         }
-        if lines.is_empty() {
-            return Ok(units);
-        }
-        if stop.load(Ordering::SeqCst) {
-            anyhow::bail!("interrupted after line {}", number - lines.len());
-        }
-        work.send(Unit::Lines { file, lines }).map_err(|_| anyhow::anyhow!("ingest stopped"))?;
-        units += 1;
-    }
+        (!lines.is_empty()).then_some(Ok(lines))
+    })
 }
 
 /// Turns units into articles until the work runs out.
