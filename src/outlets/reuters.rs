@@ -35,8 +35,10 @@ impl Outlet for Reuters {
         "Reuters"
     }
 
+    /// The `(Reuters) -` dateline anywhere, or the `Reuter` sign-off as the last line: a page
+    /// whose product menu lists "Reuters" on a line of its own is not a Reuters story.
     fn detect(&self, page: &Page) -> bool {
-        page.text.contains("(Reuters) -") || SIGN_OFF.is_match(&page.text)
+        page.text.contains("(Reuters) -") || page.content_lines().last().is_some_and(|l| SIGN_OFF.is_match(l))
     }
 
     fn parse_dump(&self, page: &Page) -> Draft {
@@ -106,5 +108,15 @@ mod tests {
         assert_eq!(d.paragraphs, vec!["The U.S. dollar index touched a high.", "Oil fell."]);
         assert_eq!(d.captions.len(), 1);
         assert_eq!(d.authors, vec!["Rodrigo Campos"]);
+    }
+
+    #[test]
+    fn sign_off_counts_only_as_the_last_line() {
+        let story = Page::new("Oil rises\n\n    Oil prices rose on Monday.\n\n Reuter\n");
+        assert!(Reuters.detect(&story));
+        let menu = Page::new(
+            "Products\n\n    Westlaw\n    Reuters\n    Checkpoint\n\nHow to cut legal costs\n\nText.",
+        );
+        assert!(!Reuters.detect(&menu));
     }
 }

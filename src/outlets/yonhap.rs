@@ -27,8 +27,11 @@ impl Outlet for Yonhap {
         Some(dates::offset_hours(9).into())
     }
 
+    /// The `(Yonhap) --` dateline, or a reporter's e-mail line at yna.co.kr: a page that
+    /// merely links to or cites a Yonhap story is not one.
     fn detect(&self, page: &Page) -> bool {
-        page.text.contains("(Yonhap) --") || page.text.contains("yna.co.kr")
+        page.text.contains("(Yonhap) --")
+            || page.content_lines().any(|l| dump::is_email_line(l) && l.trim_end().ends_with("@yna.co.kr"))
     }
 
     fn parse_dump(&self, page: &Page) -> Draft {
@@ -92,5 +95,14 @@ mod tests {
         assert_eq!(d.dateline.as_deref(), Some("SEOUL"));
         assert_eq!(d.paragraphs, vec!["First para.", "Second para."]);
         assert_eq!(d.published.unwrap().instant().to_rfc3339(), "2020-07-10T00:00:00+09:00");
+    }
+
+    #[test]
+    fn a_page_citing_yonhap_is_not_yonhap() {
+        let blog =
+            Page::new("My notes\n\nSee https://en.yna.co.kr/view/AEN2020 for the story.\n\nMore text.");
+        assert!(!Yonhap.detect(&blog));
+        let contact = Page::new("Headline\n\nBy Kim Soo-yeon\n\nA paragraph.\n\nkim@yna.co.kr\n\n(END)");
+        assert!(Yonhap.detect(&contact));
     }
 }
