@@ -1,6 +1,6 @@
 //! Fits the headline ranker of text dumps on a cleaning-dev style set and writes its weights.
 //!
-//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]... [--drop NAME]...`
+//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--dump FILE] [--test DIR]... [--drop NAME]...`
 //!
 //! DATA_DIR holds `gold.jsonl` (`id` and `title` per line) and `text/<id>.txt` page dumps.
 //! Every headline candidate of a page (see `newsdex::outlets::headline`) is labelled by
@@ -13,6 +13,8 @@
 //! `--test DIR` (the same pages printed by another browser, in the same order) is scored fold by
 //! fold too: weights fitted on the other folds' dumps, tested on this fold's pages as printed there.
 //! Each `--drop NAME` zeroes one feature everywhere, for measuring what it adds (an ablation).
+//! `--dump FILE` writes every page's candidates (text, features, gold flag) as JSON Lines, for
+//! trying other models outside this trainer.
 
 use std::io::{BufRead, BufReader};
 
@@ -38,18 +40,22 @@ fn main() -> Result<()> {
     let [data, out, rest @ ..] = args.as_slice() else {
         bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...")
     };
-    let (mut folds, mut misses, mut tests, mut dropped) = (5, None, Vec::new(), Vec::new());
+    let (mut folds, mut misses, mut dump, mut tests, mut dropped) = (5, None, None, Vec::new(), Vec::new());
     let mut rest = rest.iter();
     while let Some(flag) = rest.next() {
         match flag.as_str() {
             "--folds" => folds = rest.next().context("--folds K")?.parse()?,
             "--misses" => misses = Some(rest.next().context("--misses FILE")?),
+            "--dump" => dump = Some(rest.next().context("--dump FILE")?),
             "--test" => tests.push(rest.next().context("--test DIR")?),
             "--drop" => dropped.push(feature_index(rest.next().context("--drop NAME")?)?),
             other => bail!("unknown argument {other}"),
         }
     }
     let groups = read_groups(data, &dropped)?;
+    if let Some(path) = dump {
+        std::fs::write(path, dump_groups(&groups)).with_context(|| format!("cannot write {path}"))?;
+    }
     let usable = groups.iter().filter(|g| g.gold.contains(&true)).count();
     eprintln!("{} pages, {usable} with the gold title among the candidates", groups.len());
     let others: Vec<Vec<Group>> =
@@ -137,6 +143,15 @@ fn list_misses(weights: &Features, groups: &[Group]) -> String {
         }
     }
     text
+}
+
+/// Every page's candidates as JSON Lines: `{"id", "texts", "features", "gold"}`.
+fn dump_groups(groups: &[Group]) -> String {
+    let line = |g: &Group| {
+        let doc = serde_json::json!({"id": g.id, "texts": g.texts, "features": g.features.iter().map(|f| f.to_vec()).collect::<Vec<_>>(), "gold": g.gold});
+        doc.to_string() + "\n"
+    };
+    groups.iter().map(line).collect()
 }
 
 fn top_is_gold(weights: &Features, g: &Group) -> bool {

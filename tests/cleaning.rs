@@ -151,3 +151,27 @@ fn generic_cleaner_keeps_the_article_and_drops_the_page_around_it() {
         assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
     }
 }
+
+#[test]
+fn lynx_link_numbers_and_reference_list_are_not_text() {
+    let s = Scratch::new();
+    let prose = "The harbour authority said on Monday that the new ferry terminal would open in May, \
+                 two years later than planned, after the [7]contractor found old piles under the quay.";
+    let page = format!(
+        "   #[1]Feed\n\n   [2]Home [3]News [4]Sport\n\n\
+         Ferry terminal opening delayed to May\n\n   By [5]Jane Roe\n   March 3, 2024\n\n   {prose}\n\n\
+            {prose} The mayor called the delay [6]regrettable.\n\n\
+         References\n\n   Visible links:\n   2. https://example.org/\n   3. https://example.org/news\n\
+         4. https://example.org/sport\n   5. https://example.org/staff/jane-roe\n   6. https://example.org/mayor\n\
+         7. https://example.org/contractor?name=Quay Works\n\n   Hidden links:\n   1. https://example.org/feed.xml\n"
+    );
+    let file = s.write("lynx.txt", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("headline", &json!("Ferry terminal opening delayed to May"), &a["headline"]);
+    assert_same("authors", &json!(["Jane Roe"]), &a["authors"]);
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("The harbour authority said") && body.ends_with("regrettable."), "{body}");
+    for gone in ["[", "https://", "References", "Visible links"] {
+        assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
+    }
+}

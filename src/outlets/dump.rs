@@ -22,7 +22,12 @@ pub struct Page {
 impl Page {
     /// Normalises the raw text of a page dump and splits it into lines.
     pub fn new(raw: &str) -> Page {
-        let text = without_button_marks(text::normalize(raw));
+        let text = text::normalize(raw);
+        let text = match super::link_list::without_link_list(&text) {
+            std::borrow::Cow::Owned(unlisted) => unlisted,
+            std::borrow::Cow::Borrowed(_) => text,
+        };
+        let text = without_button_marks(text);
         let lines = text.lines().map(text::squash).collect();
         Page { text, lines, zone: Zone::default() }
     }

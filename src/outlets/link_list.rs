@@ -1,0 +1,101 @@
+//! Link numbers and link lists that text browsers add to a page dump.
+//!
+//! `lynx -dump` and `elinks -dump` (and w3m with link numbers on) print every link as
+//! `[12]label` and end the page with the addresses: a `References` heading, then
+//! `12. https://...` lines (lynx splits them under `Visible links:` / `Hidden links:`, w3m
+//! writes `[12] https://...`). Neither the numbers nor the list is text of the page: a
+//! number glued to a word hides the word from every word-level signal, and the list
+//! reads as a long run of short lines. Both are removed, but only when the page ends with
+//! such a list, so `[1]`-style footnotes of a page dumped without one are kept.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One entry of the list: `12. https://...` (lynx, elinks) or `[12] https://...` (w3m). The
+/// address starts with a scheme; lynx prints it as written, spaces and all.
+static ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:(\d+)\.|\[(\d+)\])\s+[A-Za-z][\w+.-]*:\S").expect("valid regex"));
+
+/// A link number in the text: `[12]`, with lynx's `#` before the page's own `<link>`s.
+static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"#?\[(\d+)\]").expect("valid regex"));
+
+/// At most one line in this many after the heading may be something else than an entry.
+const CONTINUATIONS: usize = 5;
+
+/// The sub-headings lynx puts inside the list.
+const LIST_HEADINGS: [&str; 2] = ["Visible links:", "Hidden links:"];
+
+/// The text without a trailing link list and without the link numbers that point into it.
+pub fn without_link_list(text: &str) -> Cow<'_, str> {
+    let Some((cut, highest)) = trailing_list(text) else { return Cow::Borrowed(text) };
+    let body = &text[..cut];
+    let unmarked = MARK.replace_all(body, |c: &regex::Captures| {
+        let known = c[1].parse::<usize>().is_ok_and(|n| (1..=highest).contains(&n));
+        if known {
+            String::new()
+        } else {
+            c[0].to_string()
+        }
+    });
+    Cow::Owned(unmarked.into_owned())
+}
+
+/// Where the trailing link list starts (its `References` heading) and the highest link
+/// number it lists, if the text ends with one.
+fn trailing_list(text: &str) -> Option<(usize, usize)> {
+    let heading = text.rfind("\nReferences")? + 1;
+    let mut lines = text[heading..].lines();
+    let title = lines.next()?.trim();
+    if title != "References" && title != "References:" {
+        return None;
+    }
+    let (mut highest, mut entries, mut others) = (0, 0, 0);
+    for line in lines.map(str::trim).filter(|l| !l.is_empty() && !LIST_HEADINGS.contains(l)) {
+        match ENTRY.captures(line).and_then(|c| c.get(1).or(c.get(2))?.as_str().parse::<usize>().ok()) {
+            Some(n) => (highest, entries) = (highest.max(n), entries + 1),
+            None => others += 1,
+        }
+    }
+    // An address that holds a line break (a share link's text) spills onto lines of its own.
+    if others * CONTINUATIONS > entries {
+        return None;
+    }
+    (highest > 0).then_some((heading, highest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lynx_numbers_and_list_go() {
+        let dump = "   #[1]Feed\n\n[2]Home [3]About\n\nA [4]link in text, and [5] more.\n\n\
+                    References\n\n   Visible links:\n   1. https://a.example/feed\n   2. https://a.example/\n\
+                    3. https://a.example/about\n   4. https://b.example/x?q=two words\n\n   Hidden links:\n\
+                    5. mailto:?body=Two\nlines of it\n";
+        let out = without_link_list(dump);
+        assert_eq!(out, "   Feed\n\nHome About\n\nA link in text, and  more.\n\n");
+    }
+
+    #[test]
+    fn w3m_style_list_goes_too() {
+        let out = without_link_list("Text [1]here.\n\nReferences:\n\n[1] https://a.example/\n");
+        assert_eq!(out, "Text here.\n\n");
+    }
+
+    #[test]
+    fn footnotes_without_a_list_stay() {
+        let text = "A claim.[1]\n\nReferences\n\n[1] Smith, J. (2020). A book about things.\n";
+        assert_eq!(without_link_list(text), text);
+        let plain = "See note [2] below.\n";
+        assert_eq!(without_link_list(plain), plain);
+    }
+
+    #[test]
+    fn numbers_beyond_the_list_stay() {
+        let out = without_link_list("Array [7] and [1]link.\n\nReferences\n\n   1. https://a.example/\n");
+        assert_eq!(out, "Array [7] and link.\n\n");
+    }
+}
