@@ -264,9 +264,10 @@ struct ExtractArgs {
 /// How input files are read (shared by ingest and extract).
 #[derive(Debug, Args)]
 struct ReadArgs {
-    /// Read every file in this format instead of deciding by its extension: txt, html, json, jsonl
+    /// Read every file in this format instead of deciding by its extension: txt, html, md, json, jsonl
     ///
-    /// Without it, .txt/.text are page dumps, .html/.htm saved pages, .json one record or an
+    /// Without it, .txt/.text are page dumps, .html/.htm saved pages, .md/.markdown pages saved
+    /// as Markdown, .json one record or an
     /// array, .jsonl/.ndjson one record per line; a .gz or .zst suffix is looked through, and
     /// gzip/zstd content is decompressed whatever the file is called.
     #[arg(long, value_name = "FORMAT")]

@@ -175,3 +175,25 @@ fn lynx_link_numbers_and_reference_list_are_not_text() {
         assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
     }
 }
+
+#[test]
+fn markdown_page_is_read_as_a_page_dump_with_its_heading_as_headline() {
+    let s = Scratch::new();
+    let prose = "The harbour authority said on Monday that the new ferry terminal would open in May, \
+                 two years later than planned, after the contractor found old piles under the quay.";
+    let page = format!(
+        "[![Harbour Post logo](https://example.org/logo.png)](/)\n\n* [Home](/)\n* [News](/news)\n\n\
+         ## Latest\n\n# Ferry terminal opening *delayed* to May\n\nBy [Jane Roe](/staff/jane-roe)\n\nMarch 3, 2024\n\n\
+         {prose}\n\n{prose} The mayor called the delay **regrettable**.\n\n## Related\n\n* [Other story one](/one)\n"
+    );
+    let file = s.write("page.md", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("headline", &json!("Ferry terminal opening delayed to May"), &a["headline"]);
+    assert_same("authors", &json!(["Jane Roe"]), &a["authors"]);
+    assert_same("date", &json!("2024-03-03"), &a["date"]);
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("The harbour authority said") && body.ends_with("regrettable."), "{body}");
+    for gone in ["](", "**", "https://", "Other story"] {
+        assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
+    }
+}

@@ -14,6 +14,8 @@ pub enum InputFormat {
     Text,
     /// A saved HTML page: one article per file.
     Html,
+    /// A page saved as Markdown: one article per file, read as a page dump.
+    Markdown,
     /// One JSON record, or an array of records.
     Json,
     /// One JSON record per line.
@@ -38,7 +40,7 @@ impl InputFormat {
     }
 
     /// The names `--format` accepts.
-    pub const NAMES: &'static [&'static str] = &["txt", "html", "json", "jsonl"];
+    pub const NAMES: &'static [&'static str] = &["txt", "html", "md", "json", "jsonl"];
 }
 
 impl std::str::FromStr for InputFormat {
@@ -48,9 +50,10 @@ impl std::str::FromStr for InputFormat {
         match s.trim().to_ascii_lowercase().as_str() {
             "txt" | "text" => Ok(InputFormat::Text),
             "html" | "htm" | "xhtml" => Ok(InputFormat::Html),
+            "md" | "markdown" => Ok(InputFormat::Markdown),
             "json" => Ok(InputFormat::Json),
             "jsonl" | "ndjson" => Ok(InputFormat::JsonLines),
-            other => Err(format!("unknown format {other:?}: expected one of txt, html, json, jsonl")),
+            other => Err(format!("unknown format {other:?}: expected one of txt, html, md, json, jsonl")),
         }
     }
 }
@@ -179,6 +182,8 @@ mod tests {
         assert_eq!(f("page.TXT.GZ"), Some(InputFormat::Text));
         assert_eq!(f("page.htm"), Some(InputFormat::Html));
         assert_eq!(f("0001.html.gz"), Some(InputFormat::Html));
+        assert_eq!(f("saved/page.md"), Some(InputFormat::Markdown));
+        assert_eq!(f("page.markdown.zst"), Some(InputFormat::Markdown));
         assert_eq!(f("records.jsonl.zst"), Some(InputFormat::JsonLines));
         assert_eq!(f("records.ndjson"), Some(InputFormat::JsonLines));
         assert_eq!(f("notes.csv"), None);

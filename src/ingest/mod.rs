@@ -5,6 +5,7 @@ mod extractors;
 pub mod feed;
 pub mod html;
 pub mod manifest;
+pub mod markdown;
 pub mod markup;
 pub mod pipeline;
 pub mod records;

@@ -11,7 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 pub use super::decode::InputFormat;
 use super::records::{self, FieldMap};
-use super::{decode, html};
+use super::{decode, html, markdown};
 use crate::article::{Article, Draft};
 use crate::dates::Zone;
 use crate::outlets::hosts::HostTable;
@@ -66,7 +66,9 @@ impl Pipeline {
     pub fn process_bytes(&self, bytes: Vec<u8>, shown: &str, format: InputFormat) -> Result<FileResult> {
         let decoded = decode::decode_text(decode::decompress(bytes)?)?;
         let (raw, shown) = (decoded.text, shown.to_string());
-        if matches!(format, InputFormat::Text | InputFormat::Html) && raw.len() > MAX_ARTICLE_BYTES {
+        if matches!(format, InputFormat::Text | InputFormat::Html | InputFormat::Markdown)
+            && raw.len() > MAX_ARTICLE_BYTES
+        {
             bail!(
                 "too large for one article: {} MB of text (at most {} MB)",
                 raw.len() >> 20,
@@ -74,8 +76,12 @@ impl Pipeline {
             );
         }
         let mut result = match format {
-            InputFormat::Text => self.single(self.read_dump(&raw), shown)?,
+            InputFormat::Text => self.single(self.read_dump(Page::new(&raw)), shown)?,
             InputFormat::Html => self.single(self.read_html(&raw), shown)?,
+            InputFormat::Markdown => {
+                let printed = markdown::print(&raw);
+                self.single(self.read_dump(Page::new(&printed.text).headed(printed.heading)), shown)?
+            }
             InputFormat::Json => self.read_json(&raw, &shown)?,
             InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
         };
@@ -93,8 +99,8 @@ impl Pipeline {
         Ok(result)
     }
 
-    fn read_dump(&self, raw: &str) -> Draft {
-        let page = Page::new(raw).assuming(self.zone);
+    fn read_dump(&self, page: Page) -> Draft {
+        let page = page.assuming(self.zone);
         let profile = match &self.outlet {
             Some(name) => outlets::by_name(name).unwrap_or(outlets::GENERIC),
             None => outlets::detect(&page),

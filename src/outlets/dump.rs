@@ -17,6 +17,8 @@ pub struct Page {
     pub lines: Vec<String>,
     /// The zone for dates written without an offset when the outlet's own is unknown.
     pub zone: Zone,
+    /// The page's one top-level heading, when its format marks headings (a Markdown `#`).
+    pub heading: Option<String>,
 }
 
 impl Page {
@@ -29,12 +31,17 @@ impl Page {
         };
         let text = without_button_marks(text);
         let lines = text.lines().map(text::squash).collect();
-        Page { text, lines, zone: Zone::default() }
+        Page { text, lines, zone: Zone::default(), heading: None }
     }
 
     /// The same page, reading dates without an offset in `zone` unless the outlet has its own.
     pub fn assuming(self, zone: Zone) -> Page {
         Page { zone, ..self }
+    }
+
+    /// The same page, with the top-level heading its format marked.
+    pub fn headed(self, heading: Option<String>) -> Page {
+        Page { heading, ..self }
     }
 
     /// The non-empty lines, in order.

@@ -58,11 +58,14 @@ fn read(page: &Page) -> Reading {
         }
         return Reading { blocks, draft, at: None };
     };
-    let picked = headline::pick(&blocks, start, end);
-    let head = picked.as_ref().map(|c| c.block);
+    let picked = match page.heading.as_deref().and_then(|h| marked_heading(&blocks, h, end)) {
+        Some(block) => Some((block, blocks[block].text.clone())),
+        None => headline::pick(&blocks, start, end).map(|c| (c.block, c.text)),
+    };
+    let head = picked.as_ref().map(|c| c.0);
     let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
-    if let Some(c) = picked {
-        (draft.tags, draft.headline) = dump::split_headline_tags(&c.text);
+    if let Some((_, text)) = picked {
+        (draft.tags, draft.headline) = dump::split_headline_tags(&text);
     }
     let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     // A headline found deep in the article (or its last block) still gets the lines
@@ -75,6 +78,13 @@ fn read(page: &Page) -> Reading {
         .or_else(|| first_date(&blocks[..=end], page.zone))
         .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
     Reading { blocks, draft, at: Some(Anchors { start, end, head }) }
+}
+
+/// The block, up to the article's end, that holds the heading the page's format marked as its
+/// only top-level one: the page's own word on its headline, as an HTML page's `<h1>` is.
+fn marked_heading(blocks: &[Block], heading: &str, end: usize) -> Option<usize> {
+    let wanted = heading.split_whitespace().collect::<Vec<_>>();
+    blocks[..=end].iter().position(|b| b.text.split_whitespace().eq(wanted.iter().copied()))
 }
 
 /// Whether a block the model keeps is the headline (or shares its line), the byline or date
