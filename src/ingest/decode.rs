@@ -22,6 +22,10 @@ pub enum InputFormat {
     JsonLines,
 }
 
+/// Names of the Markdown files that document a folder (lower case, without `.md`).
+const DOCUMENTATION: &[&str] =
+    &["readme", "license", "licence", "changelog", "contributing", "source", "sources"];
+
 /// Suffixes of compressed files, stripped before the format is decided.
 const COMPRESSED: &[&str] = &["gz", "gzip", "zst", "zstd"];
 
@@ -35,8 +39,10 @@ impl InputFormat {
             ext = parts.next()?;
         }
         // A bare `gz` or `txt` with no name in front is not an input.
-        parts.next()?;
-        ext.parse().ok()
+        let stem = parts.next()?;
+        let format = ext.parse().ok()?;
+        // A folder's README.md and the like document it; they are not saved pages.
+        (format != InputFormat::Markdown || !DOCUMENTATION.contains(&stem)).then_some(format)
     }
 
     /// The names `--format` accepts.
@@ -184,6 +190,9 @@ mod tests {
         assert_eq!(f("0001.html.gz"), Some(InputFormat::Html));
         assert_eq!(f("saved/page.md"), Some(InputFormat::Markdown));
         assert_eq!(f("page.markdown.zst"), Some(InputFormat::Markdown));
+        assert_eq!(f("archive/README.md"), None);
+        assert_eq!(f("archive/Sources.md"), None);
+        assert_eq!(f("archive/readme.txt"), Some(InputFormat::Text));
         assert_eq!(f("records.jsonl.zst"), Some(InputFormat::JsonLines));
         assert_eq!(f("records.ndjson"), Some(InputFormat::JsonLines));
         assert_eq!(f("notes.csv"), None);
