@@ -94,7 +94,13 @@ pub fn probability(weights: &Features, f: &Features) -> f32 {
 
 /// The blocks of the article, in order, by the fitted model.
 pub fn article(blocks: &[Block], at: Anchors) -> Vec<usize> {
-    let probs: Vec<f32> = features(blocks, at).iter().map(|f| probability(&WEIGHTS, f)).collect();
+    let mut probs: Vec<f32> = features(blocks, at).iter().map(|f| probability(&WEIGHTS, f)).collect();
+    // Everything under a comment count's heading (`59 Comments on “TITLE”`) is the readers'.
+    if let Some(i) =
+        (at.start..blocks.len()).find(|&i| blocks[i].words <= 40 && COMMENTS_ON.is_match(&blocks[i].text))
+    {
+        probs[i..].iter_mut().for_each(|p| *p = 0.0);
+    }
     let sizes: Vec<usize> = blocks.iter().map(|b| b.letters).collect();
     select(&probs, &sizes)
 }
@@ -380,6 +386,12 @@ static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The heading blogs put over their comments: a count and the post's quoted title.
+static COMMENTS_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|replies|responses|thoughts)\s+(?:on|to)\s+[“"‘']"#)
+        .expect("valid regex")
+});
+
 /// A heading that opens what follows an article: related stories, comments, the author's
 /// box, tags, sharing and sign-up prompts.
 static SECTION_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -534,5 +546,17 @@ mod tests {
         let kept = article(&page, at);
         assert!(kept.contains(&2) && kept.contains(&3), "{kept:?}");
         assert!(!kept.contains(&0) && !kept.contains(&(page.len() - 1)), "{kept:?}");
+    }
+
+    #[test]
+    fn nothing_under_a_comment_count_heading_is_the_article() {
+        let para = "Volcanic ash from the eruption grounded hundreds of flights across northern Europe on Monday, and the airlines said that the cloud could linger for several more days.";
+        let reader = "I was stuck at the airport for two days because of this, and the airline told us nothing at all about when we might be able to fly home again.";
+        let text = format!("Volcano erupts\n\n{para}\n\n{para}\n\n12 Comments on “Volcano erupts”\n\n{reader}\n\n{reader}\n\n{reader}");
+        let lines: Vec<&str> = text.lines().collect();
+        let page = blocks::split(&lines);
+        let heading = page.iter().position(|b| b.text.starts_with("12 Comments")).unwrap();
+        let kept = article(&page, Anchors { start: 1, end: page.len() - 1, head: Some(0) });
+        assert!(kept.contains(&1) && kept.iter().all(|&i| i < heading), "{kept:?}");
     }
 }
