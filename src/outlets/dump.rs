@@ -29,7 +29,7 @@ impl Page {
             std::borrow::Cow::Owned(unlisted) => unlisted,
             std::borrow::Cow::Borrowed(_) => text,
         };
-        let text = without_button_marks(text);
+        let text = without_frame_marks(without_button_marks(text));
         let lines = text.lines().map(text::squash).collect();
         Page { text, lines, zone: Zone::default(), heading: None }
     }
@@ -60,6 +60,19 @@ fn without_button_marks(text: String) -> String {
         return text;
     }
     text.replace("(BUTTON) ", "").replace(BUTTON_MARK, "")
+}
+
+/// The line a text browser prints in place of an embedded frame: links's `IFrame`, lynx's
+/// `IFRAME: ADDRESS`. Markup, not text: alone under a headline it read as a byline.
+static FRAME_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(?:IFrame|IFRAME:[^\n]*)[ \t]*$").expect("valid regex"));
+
+/// The text with each frame mark's line left blank.
+fn without_frame_marks(text: String) -> String {
+    if !text.contains("IFrame") && !text.contains("IFRAME:") {
+        return text;
+    }
+    FRAME_MARK.replace_all(&text, "").into_owned()
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,6 +246,14 @@ mod tests {
         let page = Page::new("Title\n   By (BUTTON) Jane Roe\n(BUTTON) Share\nSave (BUTTON)\n");
         assert_eq!(page.lines, vec!["Title", "By Jane Roe", "Share", "Save"]);
         assert_eq!(Page::new("A (button) is here").lines, vec!["A (button) is here"]);
+    }
+
+    #[test]
+    fn frame_marks_are_blanked() {
+        let page = Page::new("Title\n   IFrame\nIFRAME: https://example.com/embed\nIFRAME:\nText\n");
+        assert_eq!(page.lines, vec!["Title", "", "", "", "Text"]);
+        let kept = "An IFrame is a frame\nIFrame sizes vary";
+        assert_eq!(Page::new(kept).lines, vec!["An IFrame is a frame", "IFrame sizes vary"]);
     }
 
     #[test]

@@ -85,7 +85,8 @@ fn is_full_name(s: &str) -> bool {
 }
 
 /// The byline beside the headline (written, or after a date), else an author box's name
-/// (under its heading or over its bio), else a person's name on a meta line by the
+/// (under its heading or over its bio), else a name alone on the line under the headline,
+/// else a person's name on a meta line by the
 /// headline, else the first byline written above the article's end, else the name the
 /// author's picture is labelled with, else a person's name on a line just below the
 /// article; `head` is the headline's place in the window. A name alone elsewhere on the page is not taken: it is as often a
@@ -101,6 +102,7 @@ pub(super) fn find_byline(
         .or_else(|| dated_byline(window))
         .or_else(|| dated_name_line(window, head))
         .or_else(|| author_box(below))
+        .or_else(|| name_under_headline(window, head))
         .or_else(|| person_line(window))
         .or_else(|| written_byline(page, true))
         .or_else(|| dated_byline(page).filter(all_people))
@@ -290,6 +292,14 @@ fn dated_name_line(window: &[Block], head: Option<usize>) -> Option<byline::Byli
         let reach = if name.split_whitespace().count() > 1 { 2 } else { 1 };
         neighbours(window, i, reach).any(dated).then(|| shaped_name(name)).flatten()
     })
+}
+
+/// A name alone on the line right under the headline (`Jane Doe` under it, the way pages
+/// that show no date there print their byline): the line a reader takes for the byline.
+fn name_under_headline(window: &[Block], head: Option<usize>) -> Option<byline::Byline> {
+    let head = window.get(head?)?;
+    let next = window.iter().skip_while(|b| b.line <= head.line).find(|b| b.text != head.text)?;
+    (next.words <= 4 && !next.bullet).then(|| shaped_name(&unpictured(&next.text))).flatten()
 }
 
 /// The blocks just above and below a window's `i`th, past copies of it (a name printed
@@ -751,6 +761,20 @@ mod tests {
         let prose = "Our garden team writes every week about soil, seeds and tools.";
         assert!(names(&["About the Author", "", prose]).is_empty());
         assert!(names(&["Written by", "", "Acme (Alpha, Beta)"]).is_empty());
+    }
+
+    #[test]
+    fn a_name_alone_under_the_headline_is_the_byline() {
+        let head = "Why Tide Pools Matter";
+        let names = |lines: &[&str]| {
+            let window = blocks::split(lines);
+            find_byline(&window, Some(1), &window, &window).authors
+        };
+        let body = "Tide pools are small worlds, and they change with every tide that comes in.";
+        assert_eq!(names(&["Menu", head, "Oskarv Lendrith", "", body]), ["Oskarv Lendrith"]);
+        assert_eq!(names(&["Menu", head, head, "Oskarv Lendrith", "", body]), ["Oskarv Lendrith"]);
+        assert!(names(&["Menu", head, "Coastal Ecology", "", body]).is_empty());
+        assert!(names(&["Menu", head, body, "Oskarv Lendrith"]).is_empty());
     }
 
     #[test]
