@@ -2,7 +2,7 @@
 //! weights.
 //!
 //! Usage: `train_content WEIGHTS.tsv --train DIR [--train DIR ...] [--test DIR ...]
-//! [--folds K] [--blocks FILE]`
+//! [--folds K] [--blocks FILE] [--probs FILE]`
 //!
 //! Each DIR holds `gold.jsonl` (`id` and `body` per line) and `text/<id>.txt` page dumps; the
 //! same pages printed by several text browsers make several DIRs. Every block of a page (see
@@ -17,8 +17,16 @@
 //! the fold that scores it. That is the honest figure: the weights file has seen every page.
 //! `--test` DIRs are scored but never fitted on. `--blocks FILE` writes every block of every
 //! DIR with its label, cross-validated probability, whether it is kept, whether it is an
-//! aside and its letters, one page a JSON line (with the DIR's place in `set`), for failure
-//! analysis.
+//! aside, its letters, the second stage's input (its features, then the context of the
+//! cross-validated probabilities, see `content::context`) and its weight in the fit, one page
+//! a JSON line (with the DIR's place in `set` and the page's `ordinal`, which sets its fold)
+//! after a first line naming the inputs: what `scripts/train-content-trees` fits the second
+//! stage on. `--probs FILE` scores another model's probabilities (`{"set", "id", "probs"}` a
+//! line) the way the cross-validated ones are scored.
+//!
+//! The figures printed here are the logistic first stage's; the binary reads its
+//! probabilities again with the boosted trees of the second stage, whose cross-validated
+//! figure is the one `--probs` prints for the probabilities `train-content-trees` writes.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -41,6 +49,7 @@ struct Args {
     test: Vec<String>,
     folds: usize,
     blocks: Option<String>,
+    probs: Option<String>,
 }
 
 /// One page as one browser printed it: its blocks, their labels and the gold body's shingles.
@@ -79,6 +88,9 @@ fn main() -> Result<()> {
         }
     }
     report(&format!("{}-fold cross-validated", args.folds), &sets, &docs, &cv_probs);
+    if let Some(path) = &args.probs {
+        report(&format!("probabilities of {path}"), &sets, &docs, &read_probs(path, &docs)?);
+    }
     if let Some(path) = &args.blocks {
         std::fs::write(path, block_dump(&docs, &cv_probs)).with_context(|| format!("cannot write {path}"))?;
     }
@@ -99,9 +111,9 @@ fn write_weights(path: &str, model: &Features) -> Result<()> {
 
 fn parse_args() -> Result<Args> {
     let mut raw = std::env::args().skip(1);
-    let usage = "usage: train_content WEIGHTS.tsv --train DIR [--test DIR] [--folds K] [--blocks FILE]";
+    let usage = "usage: train_content WEIGHTS.tsv --train DIR [--test DIR] [--folds K] [--blocks FILE] [--probs FILE]";
     let out = raw.next().context(usage)?;
-    let mut args = Args { out, train: Vec::new(), test: Vec::new(), folds: 5, blocks: None };
+    let mut args = Args { out, train: Vec::new(), test: Vec::new(), folds: 5, blocks: None, probs: None };
     while let Some(flag) = raw.next() {
         let value = raw.next().with_context(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
@@ -109,6 +121,7 @@ fn parse_args() -> Result<Args> {
             "--test" => args.test.push(value),
             "--folds" => args.folds = value.parse()?,
             "--blocks" => args.blocks = Some(value),
+            "--probs" => args.probs = Some(value),
             other => bail!("unknown argument {other}; {usage}"),
         }
     }
@@ -129,19 +142,51 @@ fn report(what: &str, sets: &[&String], docs: &[Doc], probs: &[Vec<f32>]) {
 }
 
 fn block_dump(docs: &[Doc], probs: &[Vec<f32>]) -> String {
-    let mut text = String::new();
+    let names: Vec<&str> = NAMES.iter().chain(&content::CONTEXT).copied().collect();
+    let mut text = serde_json::json!({ "names": names }).to_string() + "\n";
     for (d, probs) in docs.iter().zip(probs) {
         let kept = kept(probs, d);
+        let letters: Vec<usize> = d.blocks.iter().map(|b| b.letters).collect();
+        let context = content::context(probs, &letters);
         let rows: Vec<_> = (0..d.blocks.len())
             .map(|k| {
                 let b = &d.blocks[k];
-                serde_json::json!([b.text, d.labels[k], probs[k], kept.contains(&k), b.aside, b.letters])
+                let input = content::stacked(&b.features, &context[k]).to_vec();
+                serde_json::json!([
+                    b.text,
+                    d.labels[k],
+                    probs[k],
+                    kept.contains(&k),
+                    b.aside,
+                    b.letters,
+                    input,
+                    d.sizes[k]
+                ])
             })
             .collect();
-        text.push_str(&serde_json::json!({"id": d.id, "set": d.set, "blocks": rows}).to_string());
+        let doc = serde_json::json!({"id": d.id, "set": d.set, "ordinal": d.ordinal, "blocks": rows});
+        text.push_str(&doc.to_string());
         text.push('\n');
     }
     text
+}
+
+/// Probabilities made outside this trainer, one page a JSON line (`{"set", "id", "probs"}`,
+/// one per block), in the docs' order.
+fn read_probs(path: &str, docs: &[Doc]) -> Result<Vec<Vec<f32>>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {path}"))?;
+    let mut by_page: HashMap<(usize, String), Vec<f32>> = HashMap::new();
+    for line in BufReader::new(file).lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let probs = v["probs"].as_array().context("probs")?.iter().map(|p| p.as_f64().unwrap_or(0.0) as f32);
+        let set = v["set"].as_u64().context("set")? as usize;
+        by_page.insert((set, v["id"].as_str().context("id")?.to_string()), probs.collect());
+    }
+    docs.iter()
+        .map(|d| {
+            by_page.remove(&(d.set, d.id.clone())).with_context(|| format!("no probabilities for {}", d.id))
+        })
+        .collect()
 }
 
 fn rows<'a>(docs: impl Iterator<Item = &'a Doc>) -> Vec<(Features, bool, f64)> {

@@ -1,6 +1,6 @@
 //! Fits the headline ranker of text dumps on a cleaning-dev style set and writes its weights.
 //!
-//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--dump FILE] [--test DIR]... [--drop NAME]...`
+//! Usage: `train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--dump FILE] [--train DIR]... [--test DIR]... [--drop NAME]...`
 //!
 //! DATA_DIR holds `gold.jsonl` (`id` and `title` per line) and `text/<id>.txt` page dumps.
 //! Every headline candidate of a page (see `newsdex::outlets::headline`) is labelled by
@@ -12,6 +12,8 @@
 //! misses: that is the honest figure, the weights file itself has seen every page. Each
 //! `--test DIR` (the same pages printed by another browser, in the same order) is scored fold by
 //! fold too: weights fitted on the other folds' dumps, tested on this fold's pages as printed there.
+//! Each `--train DIR` (the same pages printed by another browser, in the same order) adds its
+//! pages to the fit; folds split by page, so no page is fitted in one print and tested in another.
 //! Each `--drop NAME` zeroes one feature everywhere, for measuring what it adds (an ablation).
 //! `--dump FILE` writes every page's candidates (text, features, gold flag) as JSON Lines, for
 //! trying other models outside this trainer.
@@ -38,9 +40,10 @@ const L2: f32 = 0.002;
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [data, out, rest @ ..] = args.as_slice() else {
-        bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--test DIR]...")
+        bail!("usage: train_headline DATA_DIR WEIGHTS.tsv [--folds K] [--misses FILE] [--dump FILE] [--train DIR]... [--test DIR]... [--drop NAME]...")
     };
     let (mut folds, mut misses, mut dump, mut tests, mut dropped) = (5, None, None, Vec::new(), Vec::new());
+    let mut extra = Vec::new();
     let mut rest = rest.iter();
     while let Some(flag) = rest.next() {
         match flag.as_str() {
@@ -48,6 +51,7 @@ fn main() -> Result<()> {
             "--misses" => misses = Some(rest.next().context("--misses FILE")?),
             "--dump" => dump = Some(rest.next().context("--dump FILE")?),
             "--test" => tests.push(rest.next().context("--test DIR")?),
+            "--train" => extra.push(rest.next().context("--train DIR")?),
             "--drop" => dropped.push(feature_index(rest.next().context("--drop NAME")?)?),
             other => bail!("unknown argument {other}"),
         }
@@ -60,10 +64,13 @@ fn main() -> Result<()> {
     eprintln!("{} pages, {usable} with the gold title among the candidates", groups.len());
     let others: Vec<Vec<Group>> =
         tests.iter().map(|dir| read_groups(dir, &dropped)).collect::<Result<_>>()?;
+    let extra: Vec<Vec<Group>> = extra.iter().map(|dir| read_groups(dir, &dropped)).collect::<Result<_>>()?;
     let (mut hits, mut other_hits) = (0, vec![0; others.len()]);
     for fold in 0..folds {
-        let train: Vec<&Group> =
-            groups.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, g)| g).collect();
+        let train: Vec<&Group> = std::iter::once(&groups)
+            .chain(&extra)
+            .flat_map(|gs| gs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, g)| g))
+            .collect();
         let weights = fit(&train);
         let held_out = |gs: &[Group]| {
             gs.iter().enumerate().filter(|(i, g)| i % folds == fold && top_is_gold(&weights, g)).count()
@@ -77,7 +84,7 @@ fn main() -> Result<()> {
     for ((dir, h), other) in tests.iter().zip(&other_hits).zip(&others) {
         eprintln!("  the same folds printed as in {dir}: {:.3}", *h as f64 / other.len() as f64);
     }
-    let all: Vec<&Group> = groups.iter().collect();
+    let all: Vec<&Group> = std::iter::once(&groups).chain(&extra).flatten().collect();
     let weights = fit(&all);
     let fitted = groups.iter().filter(|g| top_is_gold(&weights, g)).count();
     eprintln!(

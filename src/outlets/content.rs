@@ -1,6 +1,8 @@
 //! Which blocks of a page dump are the article's text: a logistic model gives each block the
-//! probability that it belongs to the article, and the article is the stretch of blocks that
-//! gains most from those probabilities, less the blocks the model doubts inside it.
+//! probability that it belongs to the article, boosted trees read that probability again
+//! beside the block's features and its neighbours' probabilities (a second stage, stacked on
+//! the first), and the article is the stretch of blocks that gains most from the result,
+//! less the blocks the model doubts inside it.
 //!
 //! The features are what tells article text from its surroundings on any page, whatever
 //! browser printed it (the boilerpipe, jusText and dragnet family): a block's length, stop
@@ -9,7 +11,9 @@
 //! comments and author boxes), where it stands (above the headline, inside or past the run of
 //! prose, after a section end), and how much prose its neighbours hold. The weights are in
 //! `data/content/weights.tsv`, fitted by `examples/train_content.rs` on the cleaning-dev
-//! pages as w3m, lynx and links print them.
+//! pages as w3m, lynx and links print them; the trees are in `data/content/trees.tsv`,
+//! fitted by `scripts/train-content-trees` on the same pages' cross-validated first-stage
+//! probabilities.
 
 use std::sync::LazyLock;
 
@@ -17,7 +21,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::blocks::{self, Block, Kind};
-use super::weights;
+use super::{trees, weights};
 use crate::dates;
 
 /// The names of the features, in the order of [`Features`] and of the weights file.
@@ -92,9 +96,82 @@ pub fn probability(weights: &Features, f: &Features) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// The blocks of the article, in order, by the fitted model.
+/// The names of the second stage's own inputs, in the order [`context`] gives them: what the
+/// first stage made of the block and of the blocks around it.
+pub const CONTEXT: [&str; 10] = [
+    "first_stage",
+    "first_stage_prev",
+    "first_stage_prev2",
+    "first_stage_prev3",
+    "first_stage_next",
+    "first_stage_next2",
+    "first_stage_next3",
+    "article_letters_above",
+    "article_letters_below",
+    "page_mean",
+];
+
+/// The second stage's inputs: a block's features, then its [`CONTEXT`].
+pub const STACKED: usize = NAMES.len() + CONTEXT.len();
+
+const TREES_FILE: &str = include_str!("../../data/content/trees.tsv");
+
+static TREES: LazyLock<trees::Forest> =
+    LazyLock::new(|| trees::parse(TREES_FILE, STACKED).expect("data/content/trees.tsv is valid"));
+
+/// Each block's [`CONTEXT`] from the first stage's probabilities: its own, those of the
+/// three blocks on each side (0 past the page's ends), the shares of the letters the first
+/// stage gives the article above and below it, and the page's mean.
+pub fn context(probs: &[f32], letters: &[usize]) -> Vec<[f32; CONTEXT.len()]> {
+    let n = probs.len();
+    let weighted: Vec<f32> = probs.iter().zip(letters).map(|(p, l)| p * *l as f32).collect();
+    let total = weighted.iter().sum::<f32>() + 1.0;
+    let mean = if n == 0 { 0.0 } else { probs.iter().sum::<f32>() / n as f32 };
+    let at = |i: isize| usize::try_from(i).ok().and_then(|i| probs.get(i)).copied().unwrap_or(0.0);
+    let mut above = 0.0f32;
+    (0..n)
+        .map(|i| {
+            let k = i as isize;
+            let below = total - 1.0 - above - weighted[i];
+            let row = [
+                probs[i],
+                at(k - 1),
+                at(k - 2),
+                at(k - 3),
+                at(k + 1),
+                at(k + 2),
+                at(k + 3),
+                above / total,
+                below.max(0.0) / total,
+                mean,
+            ];
+            above += weighted[i];
+            row
+        })
+        .collect()
+}
+
+/// A block's features followed by its context: the second stage's input.
+pub fn stacked(features: &Features, context: &[f32; CONTEXT.len()]) -> [f32; STACKED] {
+    let mut row = [0.0; STACKED];
+    row[..NAMES.len()].copy_from_slice(features);
+    row[NAMES.len()..].copy_from_slice(context);
+    row
+}
+
+/// The probability that each block is article text: the logistic model's, read again with
+/// its neighbours' by the boosted trees of `data/content/trees.tsv`.
+pub fn probabilities(blocks: &[Block], at: Anchors) -> Vec<f32> {
+    let features = features(blocks, at);
+    let first: Vec<f32> = features.iter().map(|f| probability(&WEIGHTS, f)).collect();
+    let letters: Vec<usize> = blocks.iter().map(|b| b.letters).collect();
+    let context = context(&first, &letters);
+    features.iter().zip(&context).map(|(f, c)| TREES.probability(&stacked(f, c))).collect()
+}
+
+/// The blocks of the article, in order, by the fitted models.
 pub fn article(blocks: &[Block], at: Anchors) -> Vec<usize> {
-    let mut probs: Vec<f32> = features(blocks, at).iter().map(|f| probability(&WEIGHTS, f)).collect();
+    let mut probs = probabilities(blocks, at);
     // Everything under a comment count's heading (`59 Comments on “TITLE”`) is the readers'.
     if let Some(i) =
         (at.start..blocks.len()).find(|&i| blocks[i].words <= 40 && COMMENTS_ON.is_match(&blocks[i].text))
@@ -429,6 +506,25 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trees_file_reads_the_stacked_inputs() {
+        assert!(trees::parse(TREES_FILE, STACKED).is_ok());
+    }
+
+    #[test]
+    fn context_reads_the_neighbours_and_the_letters_around() {
+        let rows = context(&[0.2, 0.8, 1.0], &[10, 5, 0]);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][..7], [0.8, 0.2, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        // 2 + 4 + 0 = 6 article letters, 7 with the one that keeps the shares finite.
+        assert!((rows[1][7] - 2.0 / 7.0).abs() < 1e-6 && rows[1][8] == 0.0);
+        assert!((rows[0][8] - 4.0 / 7.0).abs() < 1e-6 && rows[0][7] == 0.0);
+        assert!((rows[2][9] - 2.0 / 3.0).abs() < 1e-6);
+        assert!(context(&[], &[]).is_empty());
+        let input = stacked(&[1.0; NAMES.len()], &rows[1]);
+        assert_eq!((input[NAMES.len() - 1], input[NAMES.len()]), (1.0, 0.8));
+    }
 
     #[test]
     fn the_weights_file_is_valid() {

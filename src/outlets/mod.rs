@@ -19,6 +19,7 @@ mod meta;
 pub mod plain;
 mod reuters;
 mod tbs;
+mod trees;
 pub mod weights;
 mod yonhap;
 
