@@ -29,7 +29,7 @@ impl Page {
             std::borrow::Cow::Owned(unlisted) => unlisted,
             std::borrow::Cow::Borrowed(_) => text,
         };
-        let text = without_frame_marks(without_button_marks(text));
+        let text = without_frame_marks(without_picture_marks(without_button_marks(text)));
         let lines = text.lines().map(text::squash).collect();
         Page { text, lines, zone: Zone::default(), heading: None }
     }
@@ -60,6 +60,18 @@ fn without_button_marks(text: String) -> String {
         return text;
     }
     text.replace("(BUTTON) ", "").replace(BUTTON_MARK, "")
+}
+
+/// The mark links prints for a picture without alt text (`[IMG]Jane Doe`, `[IMG][IMG]`):
+/// markup, not text, and glued to a byline's name it hid the name.
+const PICTURE_MARK: &str = "[IMG]";
+
+/// The text with each picture mark replaced by a space.
+fn without_picture_marks(text: String) -> String {
+    if !text.contains(PICTURE_MARK) {
+        return text;
+    }
+    text.replace(PICTURE_MARK, " ")
 }
 
 /// The line a text browser prints in place of an embedded frame: links's `IFrame`, lynx's
@@ -246,6 +258,12 @@ mod tests {
         let page = Page::new("Title\n   By (BUTTON) Jane Roe\n(BUTTON) Share\nSave (BUTTON)\n");
         assert_eq!(page.lines, vec!["Title", "By Jane Roe", "Share", "Save"]);
         assert_eq!(Page::new("A (button) is here").lines, vec!["A (button) is here"]);
+    }
+
+    #[test]
+    fn links_picture_marks_are_dropped() {
+        let page = Page::new("[IMG]Jane Roe\n[IMG][IMG]\nA [IMG] picture\n");
+        assert_eq!(page.lines, vec!["Jane Roe", "", "A picture"]);
     }
 
     #[test]
