@@ -65,7 +65,11 @@ pub fn split(lines: &[&str]) -> Vec<Block> {
             open = false;
             continue;
         }
-        let continues = open && bullet.is_none() && previous_len * 10 >= width * 7;
+        let continues = open && bullet.is_none() && previous_len * 10 >= width * 7 && {
+            // Wrapped: the line's first word would not have fitted after the line above.
+            let first = raw.split_whitespace().next().map_or(0, |w| w.chars().count());
+            previous_len + 1 + first + SLACK > width
+        };
         match blocks.last_mut() {
             Some(last) if continues => {
                 last.text.push(' ');
@@ -79,6 +83,9 @@ pub fn split(lines: &[&str]) -> Vec<Block> {
     label(&mut blocks);
     blocks
 }
+
+/// How many columns short of the page's width a browser may still wrap a line.
+const SLACK: usize = 2;
 
 /// The width the browser wrapped at: the longest lines, ignoring a few outliers.
 fn wrap_width(lines: &[&str]) -> usize {
@@ -220,6 +227,25 @@ mod tests {
             vec![format!("{} continued here.", long.trim()).as_str(), "Home", "About us", "Short line"]
         );
         assert!(blocks[1].bullet && !blocks[0].bullet);
+    }
+
+    #[test]
+    fn a_long_line_whose_next_word_would_have_fitted_ends_its_block() {
+        // 70 columns wide: a 55-column headline was not wrapped, the byline under it is apart.
+        let wide = "wrapped prose runs right up to the page's edge before it breaks a line";
+        let lines = [
+            wide,
+            "here.",
+            "",
+            "Coding Agents Tested: GPT-5 Excels in Minesweeper Games",
+            "Written by Ana Li",
+        ];
+        let texts: Vec<String> = split(&lines).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts[0], format!("{wide} here."));
+        assert_eq!(
+            texts[1..],
+            ["Coding Agents Tested: GPT-5 Excels in Minesweeper Games", "Written by Ana Li"]
+        );
     }
 
     #[test]
