@@ -25,6 +25,10 @@ impl Page {
     /// Normalises the raw text of a page dump and splits it into lines.
     pub fn new(raw: &str) -> Page {
         let text = text::normalize(raw);
+        let text = match super::link_list::without_link_header(&text) {
+            std::borrow::Cow::Owned(unheaded) => unheaded,
+            std::borrow::Cow::Borrowed(_) => text,
+        };
         let text = match super::link_list::without_link_list(&text) {
             std::borrow::Cow::Owned(unlisted) => unlisted,
             std::borrow::Cow::Borrowed(_) => text,

@@ -27,6 +27,38 @@ const CONTINUATIONS: usize = 5;
 /// The sub-headings lynx puts inside the list.
 const LIST_HEADINGS: [&str; 2] = ["Visible links:", "Hidden links:"];
 
+/// The page's own `<link>` elements, as `elinks -dump` prints them before the page's text:
+/// `Link: canonical`, `Link: Site » Feed (alternate)`.
+const LINK_HEADER: &str = "Link: ";
+
+/// The text without the run of `Link:` lines it starts with (and the lines they wrap onto),
+/// kept as blank lines; a page that does not start with one is returned as it is.
+pub fn without_link_header(text: &str) -> Cow<'_, str> {
+    let mut lines = text.lines();
+    if !text.trim_start().starts_with(LINK_HEADER) {
+        return Cow::Borrowed(text);
+    }
+    let width = text.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    let (mut kept, mut wrapped) = (String::with_capacity(text.len()), false);
+    for line in lines.by_ref() {
+        let trimmed = line.trim();
+        let header = trimmed.starts_with(LINK_HEADER) || (wrapped && !trimmed.is_empty());
+        if !header && !trimmed.is_empty() {
+            kept.push_str(line);
+            kept.push('\n');
+            break;
+        }
+        // A header line close to the page's width was wrapped onto the next.
+        wrapped = header && line.trim_end().chars().count() * 10 >= width * 8;
+        kept.push('\n');
+    }
+    for line in lines {
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    Cow::Owned(kept)
+}
+
 /// The text without a trailing link list and without the link numbers that point into it.
 pub fn without_link_list(text: &str) -> Cow<'_, str> {
     let Some((cut, highest)) = trailing_list(text) else { return Cow::Borrowed(text) };
@@ -68,6 +100,15 @@ fn trailing_list(text: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elinks_link_header_lines_are_blanked() {
+        let page = "   Link: canonical\n   Link: Example Garden » Why Tide Pools Matter and What They Teach Us\n   Comments Feed (alternate)\n   Link: pingback\n   Skip to content\n\n   Why Tide Pools Matter\n";
+        let out = without_link_header(page);
+        assert_eq!(out, "\n\n\n\n   Skip to content\n\n   Why Tide Pools Matter\n");
+        let plain = "Why Tide Pools Matter\nLink: example.com\n";
+        assert!(matches!(without_link_header(plain), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn lynx_numbers_and_list_go() {
