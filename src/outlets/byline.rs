@@ -143,7 +143,7 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let part = strip_trailing_label(undouble(part));
+        let part = strip_trailing_label(undouble(pictured_again(part)));
         if is_role(part) {
             roles.push(part.to_string());
             continue;
@@ -164,6 +164,20 @@ pub fn parse(raw: &str) -> Byline {
     }
     byline
 }
+
+/// A name printed twice around its picture's alt text (`Jane Doe Headshot Jane Doe`): the
+/// name once; any other part as it is.
+fn pictured_again(part: &str) -> &str {
+    PICTURED_AGAIN
+        .captures(part)
+        .and_then(|c| Some((c.get(1)?, c.get(2)?)))
+        .filter(|(name, again)| name.as_str() == again.as_str())
+        .map_or(part, |(name, _)| name.as_str())
+}
+
+static PICTURED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s+(?i:headshot|avatar|photo|picture|image)\s+(.+)$").expect("valid regex")
+});
 
 /// Photo and image credits, which name a photographer, not the article's author.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -461,6 +475,15 @@ mod tests {
         );
         assert_eq!(names("Carla DeMarco, Joan Pelham, and Vivian Tran").len(), 3);
         assert_eq!(names("Greta & Ilona"), ["Greta", "Ilona"]);
+    }
+
+    #[test]
+    fn a_name_printed_again_after_its_picture_label_is_one_name() {
+        assert_eq!(
+            names("By Tarun Velkar Headshot Tarun Velkar & Ana Li Avatar Ana Li"),
+            ["Tarun Velkar", "Ana Li"]
+        );
+        assert_eq!(names("By Tarun Velkar Photo Ana Li"), ["Tarun Velkar Photo Ana Li"]);
     }
 
     #[test]
