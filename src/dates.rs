@@ -226,9 +226,18 @@ pub fn find_range(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     find_all(line).next()
 }
 
-/// Every calendar date written inside a line, in order, with their byte ranges.
+/// Every calendar date written inside a line, in order, with their byte ranges; all-number
+/// dates read month first unless the first number cannot be a month (see [`find_all_in`]).
 pub fn find_all(line: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
-    IN_TEXT.captures_iter(line).filter_map(|c| {
+    find_all_in(line, DayOrder::default())
+}
+
+/// Like [`find_all`], reading ambiguous all-number dates (`02-12-2025`) in `order`.
+pub fn find_all_in(
+    line: &str,
+    order: DayOrder,
+) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    IN_TEXT.captures_iter(line).filter_map(move |c| {
         let m = c.get(0)?;
         if !stands_apart(line, m.range(), c.name("iso").is_none()) {
             return None;
@@ -237,7 +246,7 @@ pub fn find_all(line: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Range<
             let parts: Vec<&str> = iso.as_str().split(['-', '/', '.']).collect();
             NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
         } else if let Some(num) = c.name("num") {
-            numeric_date(num.as_str())
+            numeric_date(num.as_str(), order)
         } else {
             named_month_date(m.as_str())
         }?;
@@ -270,13 +279,84 @@ fn stands_apart(line: &str, at: std::ops::Range<usize>, ends_in_year: bool) -> b
 static GLUED_TIME: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}(?::\d\d|\s?min)").expect("valid regex"));
 
-/// `9/4/2025` month first, as in the US, unless the first number cannot be a month
-/// (`23.07.2025`, `15/12/2025`).
-fn numeric_date(s: &str) -> Option<NaiveDate> {
+/// An all-number date (`9/4/2025`) in the page's `order`; a first number over 12 is a day
+/// (`23.07.2025`, `15/12/2025`) and a second one over 12 a month, whatever the order.
+fn numeric_date(s: &str, order: DayOrder) -> Option<NaiveDate> {
     let parts: Vec<u32> = s.split(['/', '.', '-']).filter_map(|p| p.parse().ok()).collect();
     let [a, b, year] = parts[..] else { return None };
-    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    let (month, day) = match (a > 12, b > 12, order) {
+        (true, _, _) | (false, false, DayOrder::DayFirst) => (b, a),
+        _ => (a, b),
+    };
     NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// How a page writes its dates: the zone of those written without an offset and the order
+/// of its all-number ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Calendar {
+    pub zone: Zone,
+    pub order: DayOrder,
+}
+
+impl Calendar {
+    /// The calendar of a page's text, its dates without an offset read in `zone`.
+    pub fn of(text: &str, zone: Zone) -> Calendar {
+        Calendar { zone, order: day_order(text) }
+    }
+
+    /// A calendar day as a publication date, at the zone's offset on that day.
+    pub fn day(&self, day: NaiveDate) -> Published {
+        Published::Day(day, self.zone.offset_on(day))
+    }
+}
+
+/// Which number comes first in a page's all-number dates, where both could be a month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DayOrder {
+    /// `12/2/2025` is December 2, as in the US: the reading when the page does not tell.
+    #[default]
+    MonthFirst,
+    /// `02-12-2025` is 2 December.
+    DayFirst,
+}
+
+/// The order of a page's all-number dates, from what the page shows: a first number over 12
+/// is a day and a second one over 12 a month (`23/07/2025`, `7/23/2025`); an ambiguous date
+/// the page also writes with its month's name (`02-12-2025` and `December 02, 2025`) takes
+/// that reading; the majority decides. Where nothing tells, dotted dates (`02.12.2025`, a
+/// European form the US does not use) read day first, all others month first.
+pub fn day_order(text: &str) -> DayOrder {
+    let mut votes = 0i32;
+    let mut dotted = false;
+    let mut ambiguous = Vec::new();
+    let mut written = std::collections::HashSet::new();
+    for c in IN_TEXT.captures_iter(text) {
+        let Some(num) = c.name("num") else {
+            if c.name("iso").is_none() {
+                written.extend(c.get(0).and_then(|m| named_month_date(m.as_str())));
+            }
+            continue;
+        };
+        let parts: Vec<u32> = num.as_str().split(['/', '.', '-']).filter_map(|p| p.parse().ok()).collect();
+        let [a, b, year] = parts[..] else { continue };
+        dotted |= c.name("sep").is_some_and(|sep| sep.as_str() == ".");
+        match (a > 12, b > 12) {
+            (true, false) => votes += 1,
+            (false, true) => votes -= 1,
+            _ => ambiguous.push((a, b, year as i32)),
+        }
+    }
+    for (a, b, year) in ambiguous {
+        let reads =
+            |month, day| NaiveDate::from_ymd_opt(year, month, day).is_some_and(|d| written.contains(&d));
+        votes += i32::from(reads(b, a)) - i32::from(reads(a, b));
+    }
+    match votes.cmp(&0) {
+        std::cmp::Ordering::Greater => DayOrder::DayFirst,
+        std::cmp::Ordering::Equal if dotted => DayOrder::DayFirst,
+        _ => DayOrder::MonthFirst,
+    }
 }
 
 const MONTHS: [&str; 12] =
@@ -395,6 +475,22 @@ mod tests {
     fn bare_date_is_local_midnight() {
         assert_eq!(rfc("2020-07-10"), "2020-07-10T00:00:00+09:00");
         assert!(matches!(parse("2020-07-10", kst()), Some(Published::Day(..))));
+    }
+
+    #[test]
+    fn a_page_tells_the_order_of_its_all_number_dates() {
+        let order = |text| day_order(text);
+        assert_eq!(order("Posted 02-12-2025"), DayOrder::MonthFirst);
+        assert_eq!(order("Posted 02-12-2025 ... December 02, 2025"), DayOrder::DayFirst);
+        assert_eq!(order("Posted 12/02/2025 ... December 02, 2025"), DayOrder::MonthFirst);
+        assert_eq!(order("Posted 02.12.2025"), DayOrder::DayFirst);
+        assert_eq!(order("Posted 02.12.2025, comment 12.25.2025"), DayOrder::MonthFirst);
+        assert_eq!(order("Posted 03/04/2025, comments 23/04/2025 and 24/04/2025"), DayOrder::DayFirst);
+        let read = |line, order| find_all_in(line, order).next().map(|(d, _)| d.to_string());
+        assert_eq!(read("02-12-2025", DayOrder::DayFirst), Some("2025-12-02".into()));
+        assert_eq!(read("02-12-2025", DayOrder::MonthFirst), Some("2025-02-12".into()));
+        assert_eq!(read("12/25/2025", DayOrder::DayFirst), Some("2025-12-25".into()));
+        assert_eq!(read("25/12/2025", DayOrder::MonthFirst), Some("2025-12-25".into()));
     }
 
     #[test]

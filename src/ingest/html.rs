@@ -64,7 +64,10 @@ impl<'a> Printed<'a> {
     }
 
     fn get(&self) -> &outlets::PrintedMeta {
-        self.read.get_or_init(|| outlets::printed_meta(self.lines, self.headline, self.zone))
+        self.read.get_or_init(|| {
+            let cal = dates::Calendar::of(&self.lines.join("\n"), self.zone);
+            outlets::printed_meta(self.lines, self.headline, cal)
+        })
     }
 
     fn byline(&self) -> Byline {

@@ -14,6 +14,7 @@ use super::headline;
 use super::meta::{find_byline, find_date, first_date, is_meta_line, labelled_date};
 use super::Outlet;
 use crate::article::Draft;
+use crate::dates::Calendar;
 
 pub struct Generic;
 
@@ -73,10 +74,11 @@ fn read(page: &Page) -> Reading {
     let window = &blocks[from..(start + 6).min(end + 1).max((from + 12).min(blocks.len()))];
     let below = &blocks[..(end + 20).min(blocks.len())];
     draft.authors = find_byline(window, head.map(|h| h - from), &blocks[..=end], below).authors;
-    draft.published = find_date(window, head.map(|h| h - from), page.zone)
-        .or_else(|| labelled_date(&blocks, page.zone))
-        .or_else(|| first_date(&blocks[..=end], page.zone))
-        .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], page.zone));
+    let cal = Calendar::of(&page.text, page.zone);
+    draft.published = find_date(window, head.map(|h| h - from), cal)
+        .or_else(|| labelled_date(&blocks, cal))
+        .or_else(|| first_date(&blocks[..=end], cal))
+        .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], cal));
     Reading { blocks, draft, at: Some(Anchors { start, end, head }) }
 }
 

@@ -6,7 +6,7 @@ use super::blocks::{self, Block};
 use super::byline;
 use super::headline::fold;
 use crate::article::{Draft, Published};
-use crate::dates::{self, Zone};
+use crate::dates::{self, Calendar};
 
 /// What a page prints around its headline.
 #[derive(Debug, Clone, Default)]
@@ -24,12 +24,12 @@ pub struct PrintedMeta {
 /// A lone name must look like a full name: an HTML page's lines are full of short
 /// capitalised labels (`Contact`, `About Us`) beside dates.
 /// Without a date beside the headline, the page's first short dated line is taken.
-pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta {
+pub fn printed_meta(lines: &[String], headline: &str, cal: Calendar) -> PrintedMeta {
     let spaced: Vec<&str> = lines.iter().flat_map(|l| [l.as_str(), ""]).collect();
     let blocks = blocks::split(&spaced);
     let key = fold(headline);
     let Some(head) = blocks.iter().position(|b| !key.is_empty() && fold(&b.text) == key) else {
-        let date = labelled_date(&blocks, zone).or_else(|| first_date(&blocks, zone));
+        let date = labelled_date(&blocks, cal).or_else(|| first_date(&blocks, cal));
         return PrintedMeta { date, ..PrintedMeta::default() };
     };
     let from = head.saturating_sub(6);
@@ -40,10 +40,10 @@ pub fn printed_meta(lines: &[String], headline: &str, zone: Zone) -> PrintedMeta
     let near = head.saturating_sub(BESIDE)..(head + BESIDE + 1).min(blocks.len());
     PrintedMeta {
         byline: by.unwrap_or_default(),
-        date: find_date(window, Some(head - from), zone)
-            .or_else(|| labelled_date(&blocks, zone))
-            .or_else(|| first_date(&blocks, zone)),
-        date_beside: find_date(&blocks[near.clone()], Some(head - near.start), zone),
+        date: find_date(window, Some(head - from), cal)
+            .or_else(|| labelled_date(&blocks, cal))
+            .or_else(|| first_date(&blocks, cal)),
+        date_beside: find_date(&blocks[near.clone()], Some(head - near.start), cal),
     }
 }
 
@@ -513,12 +513,12 @@ static PICTURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 
 /// The date nearest the headline among the lines around it; one the page says it was
 /// published or posted on goes before one it says it was updated or reviewed on.
-pub(super) fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Option<Published> {
+pub(super) fn find_date(window: &[Block], head: Option<usize>, cal: Calendar) -> Option<Published> {
     let anchor = head.unwrap_or(0);
     let mut found: Vec<(isize, chrono::NaiveDate)> = Vec::new();
     for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
         let mut from = 0;
-        for (day, at) in dates::find_all(&b.text) {
+        for (day, at) in dates::find_all_in(&b.text, cal.order) {
             // On a tie, a date below the headline goes first: bylines and dates follow it.
             let rank = 2 * (i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]))
                 + isize::from(i < anchor);
@@ -527,8 +527,7 @@ pub(super) fn find_date(window: &[Block], head: Option<usize>, zone: Zone) -> Op
         }
     }
     found.sort_by_key(|(rank, _)| *rank);
-    let (_, day) = found.first()?;
-    Some(Published::Day(*day, zone.offset_on(*day)))
+    found.first().map(|(_, day)| cal.day(*day))
 }
 
 /// How far a date's label moves it down the choice: `Published` up, `Updated` down.
@@ -548,8 +547,13 @@ fn date_label(before: &str) -> isize {
 /// `2 March 2024`): pages print it under the article as often as above it, and the label
 /// tells it from the dates of comments, sources and related stories. The date must follow
 /// the label straight away, so a long line of categories after it does not matter.
-pub(super) fn labelled_date(blocks: &[Block], zone: Zone) -> Option<Published> {
-    let leading = |text: &str| dates::find_in(text.trim_start()).filter(|(_, at)| *at == 0).map(|(d, _)| d);
+pub(super) fn labelled_date(blocks: &[Block], cal: Calendar) -> Option<Published> {
+    let leading = |text: &str| {
+        dates::find_all_in(text.trim_start(), cal.order)
+            .next()
+            .filter(|(_, at)| at.start == 0)
+            .map(|(d, _)| d)
+    };
     let day = blocks.iter().enumerate().find_map(|(i, b)| {
         let rest = &b.text[PUBLISHED_LABEL.find(&b.text)?.end()..];
         if !rest.trim().is_empty() {
@@ -557,7 +561,7 @@ pub(super) fn labelled_date(blocks: &[Block], zone: Zone) -> Option<Published> {
         }
         blocks.get(i + 1).filter(|next| next.words <= 8).and_then(|next| leading(&next.text))
     })?;
-    Some(Published::Day(day, zone.offset_on(day)))
+    Some(cal.day(day))
 }
 
 static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -569,9 +573,10 @@ static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 
 /// The first date the page prints on a short line: pages print the article's date above
 /// its text, so when none sits beside the headline, the first one is the best guess.
-pub(super) fn first_date(blocks: &[Block], zone: Zone) -> Option<Published> {
-    let (day, _) = blocks.iter().filter(|b| b.words <= 25).find_map(|b| dates::find_in(&b.text))?;
-    Some(Published::Day(day, zone.offset_on(day)))
+pub(super) fn first_date(blocks: &[Block], cal: Calendar) -> Option<Published> {
+    let mut days =
+        blocks.iter().filter(|b| b.words <= 25).flat_map(|b| dates::find_all_in(&b.text, cal.order).take(1));
+    days.next().map(|(day, _)| cal.day(day))
 }
 
 /// Whether a block inside the article is its byline or date line, not its text.
@@ -601,11 +606,11 @@ mod tests {
             "Last updated Aug 04, 2025",
             "Sleep matters more than most people think, and the evidence keeps growing.",
         ]);
-        let printed = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default());
+        let printed = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Calendar::default());
         assert_eq!(printed.byline.authors, ["Tamsin Okafor"]);
         assert_eq!(printed.date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert_eq!(printed.date_beside.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
-        assert!(printed_meta(&page, "Another Headline", Zone::default()).byline.authors.is_empty());
+        assert!(printed_meta(&page, "Another Headline", Calendar::default()).byline.authors.is_empty());
     }
 
     #[test]
@@ -617,12 +622,12 @@ mod tests {
         ] {
             let page =
                 lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters more than you think."]);
-            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Calendar::default()).byline;
             assert_eq!(by.authors, ["Jane Doe"], "{line}");
         }
         for line in ["May 2, 2025 · Read More", "Garden, Sleep · May 2, 2025"] {
             let page = lines(&["Ten Tips for Better Sleep Tonight", line, "Sleep matters."]);
-            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Zone::default()).byline;
+            let by = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Calendar::default()).byline;
             assert!(by.authors.is_empty(), "{line}");
         }
     }
@@ -631,14 +636,14 @@ mod tests {
     fn the_first_short_dated_line_is_the_fallback_date() {
         let text = ["Menu", "Updated December 12, 2025", "Posted 3 March 2024 in a long story line"];
         let blocks = blocks::split(&text);
-        let date = first_date(&blocks, Zone::default()).map(|d| d.date().to_string());
+        let date = first_date(&blocks, Calendar::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2025-12-12"));
     }
 
     #[test]
     fn labelled_publication_dates_are_found_anywhere() {
         let day = |text: &[&str]| {
-            labelled_date(&blocks::split(text), Zone::default()).map(|d| d.date().to_string())
+            labelled_date(&blocks::split(text), Calendar::default()).map(|d| d.date().to_string())
         };
         let below =
             ["Menu", "", "Comment by Ola, 4 May 2025", "", "Posted on March 2, 2024 in Gardening, Tools"];
@@ -655,16 +660,17 @@ mod tests {
     fn published_dates_go_before_updated_ones() {
         let text = ["Ten Tips for Better Sleep", "", "Updated May 4, 2025", "", "Published March 2, 2024"];
         let blocks = blocks::split(&text);
-        let date = find_date(&blocks, Some(0), Zone::default()).map(|d| d.date().to_string());
+        let date = find_date(&blocks, Some(0), Calendar::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         let glued = ["Updated May 4, 2025 Originally published March 2, 2024"];
-        let date = find_date(&blocks::split(&glued), Some(0), Zone::default()).map(|d| d.date().to_string());
+        let date =
+            find_date(&blocks::split(&glued), Some(0), Calendar::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("Last modified: "), 3);
         let sidebar =
             ["Events", "", "01/04/2025", "", "Ten Tips for Better Sleep", "", "03/02/2024 by Jane Doe"];
         let date =
-            find_date(&blocks::split(&sidebar), Some(2), Zone::default()).map(|d| d.date().to_string());
+            find_date(&blocks::split(&sidebar), Some(2), Calendar::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("by Jane Doe"), 0);
     }
