@@ -180,13 +180,15 @@ enum Cut {
     Name,
 }
 
-/// Whether a cut candidate drops a name of two words or fewer from its line (`TITLE | Site`),
-/// rather than a subtitle (`TITLE – 10 Benefits, Use Cases and Best Practices`).
+/// Whether a cut candidate drops a name of two words or fewer (`TITLE | Site`) or a date
+/// (`TITLE   January 22nd, 2019`) from its line, rather than a subtitle (`TITLE – 10
+/// Benefits, Use Cases and Best Practices`).
 fn drops_name(text: &str, whole: &str) -> bool {
     let dropped = whole.replacen(text, " ", 1);
-    let dropped =
-        dropped.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | ':'));
+    let dropped = dropped
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | ':' | '/'));
     dropped.split_whitespace().count() <= 2
+        || dates::find_range(dropped).is_some_and(|(_, at)| at.len() == dropped.len())
 }
 
 /// The first 300 bytes or so of a paragraph (up to a character boundary): the words a
@@ -241,7 +243,7 @@ fn variants(text: &str) -> Vec<(String, bool)> {
 }
 
 static SITE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+|\s*\|\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s+[|–—/-]\s+|\s*\|\s*").expect("valid regex"));
 /// A one- or two-word label before a colon (`Blog: TITLE`, `PROJECT: TITLE`).
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][\w&]*(?: [A-Z][\w&]*)?:\s*").expect("valid regex"));
@@ -706,6 +708,11 @@ mod tests {
             ["May 3, 2024 Ten Tips for Sleep", "Ten Tips for Sleep"]
         );
         assert_eq!(texts("Well-being at work"), ["Well-being at work"]);
+        assert_eq!(
+            texts("Porting a Parser to OCaml / Dec 2025"),
+            ["Porting a Parser to OCaml / Dec 2025", "Porting a Parser to OCaml", "Dec 2025"]
+        );
+        assert_eq!(texts("Input/Output in Rust"), ["Input/Output in Rust"]);
         assert!(!variants("Ten Tips for Sleep")[0].1);
     }
 
@@ -714,6 +721,9 @@ mod tests {
         assert!(drops_name("Ten Tips for Sleep", "Ten Tips for Sleep | Sleep Site"));
         assert!(drops_name("Ten Tips for Sleep", "Blog: Ten Tips for Sleep"));
         assert!(!drops_name("Ten Tips for Sleep", "Ten Tips for Sleep – What Works and What Does Not"));
+        assert!(drops_name("Backup Strategy", "Backup Strategy   January 22nd, 2019"));
+        assert!(drops_name("Backup Strategy", "Backup Strategy / Dec 2025"));
+        assert!(!drops_name("Backup Strategy", "Backup Strategy for January 22nd, 2019"));
     }
 
     #[test]
