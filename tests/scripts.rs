@@ -24,3 +24,8 @@ fn eval_cleaning_metric() {
 fn eval_people_metric() {
     self_test("eval-people");
 }
+
+#[test]
+fn readability_set_article_text() {
+    self_test("make-readability-set");
+}

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::language::StopWords;
+
 /// How much a block reads like article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -35,7 +37,7 @@ pub struct Block {
     pub words: usize,
     /// Letters and digits: the length that counts (rules and bullets are not text).
     pub letters: usize,
-    /// Share of the words that are English stop words.
+    /// Share of the words that are stop words of the page's language (see [`StopWords`]).
     pub stop: f32,
     /// How many blocks of the page have the same text.
     pub copies: usize,
@@ -80,7 +82,7 @@ pub fn split(lines: &[&str]) -> Vec<Block> {
         previous_len = raw.trim_end().chars().count();
         open = true;
     }
-    label(&mut blocks);
+    label(&mut blocks, StopWords::of(lines));
     blocks
 }
 
@@ -112,7 +114,7 @@ impl Block {
     }
 }
 
-fn label(blocks: &mut [Block]) {
+fn label(blocks: &mut [Block], stop_words: StopWords) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for b in blocks.iter() {
         *counts.entry(b.text.to_lowercase()).or_default() += 1;
@@ -122,7 +124,7 @@ fn label(blocks: &mut [Block]) {
         let words: Vec<&str> = b.text.split_whitespace().collect();
         b.words = words.len();
         b.letters = b.text.chars().filter(|c| c.is_alphanumeric()).count();
-        let stops = words.iter().filter(|w| is_stop_word(w)).count();
+        let stops = words.iter().filter(|w| stop_words.contains(w)).count();
         b.stop = if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 };
         b.kind = kind_of(b);
     }
@@ -208,6 +210,16 @@ pub fn is_stop_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_in_another_language_is_prose() {
+        let prose = "Le conseil municipal a voté mardi soir un budget qui prévoit de rénover les écoles du \
+                     quartier avant la fin de l'année, et les parents se disent soulagés par cette décision.";
+        assert_eq!(split(&[prose])[0].kind, Kind::Good);
+        let mut english_only = split(&[prose]);
+        label(&mut english_only, StopWords::English);
+        assert_eq!(english_only[0].kind, Kind::Short);
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

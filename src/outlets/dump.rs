@@ -33,7 +33,7 @@ impl Page {
             std::borrow::Cow::Owned(unlisted) => unlisted,
             std::borrow::Cow::Borrowed(_) => text,
         };
-        let text = without_frame_marks(without_picture_marks(without_button_marks(text)));
+        let text = without_edit_marks(without_frame_marks(without_picture_marks(without_button_marks(text))));
         let lines = text.lines().map(text::squash).collect();
         Page { text, lines, zone: Zone::default(), heading: None }
     }
@@ -89,6 +89,20 @@ fn without_frame_marks(text: String) -> String {
         return text;
     }
     FRAME_MARK.replace_all(&text, "").into_owned()
+}
+
+/// The marks text browsers print around an `<ins>` or `<del>` element (`[INS: text :INS]`,
+/// and `[INS::INS]` for an empty advertising slot): markup, not text. Lynx puts them around
+/// every word of some pages' teasers.
+static EDIT_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]").expect("valid regex"));
+
+/// The text without insertion and deletion marks, the text inside them kept.
+fn without_edit_marks(text: String) -> String {
+    if !text.contains(":INS]") && !text.contains(":DEL]") {
+        return text;
+    }
+    EDIT_MARK.replace_all(&text, "").into_owned()
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,6 +290,12 @@ mod tests {
         assert_eq!(page.lines, vec!["Title", "", "", "", "Text"]);
         let kept = "An IFrame is a frame\nIFrame sizes vary";
         assert_eq!(Page::new(kept).lines, vec!["An IFrame is a frame", "IFrame sizes vary"]);
+    }
+
+    #[test]
+    fn insertion_and_deletion_marks_are_dropped() {
+        let page = Page::new("[INS: Say :INS] [INS: Goodbye :INS] [DEL: Snoring :DEL]\n[INS::INS]\nText\n");
+        assert_eq!(page.lines, vec!["Say Goodbye Snoring", "", "Text"]);
     }
 
     #[test]

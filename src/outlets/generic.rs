@@ -29,17 +29,29 @@ impl Outlet for Generic {
 
     fn parse_dump(&self, page: &Page) -> Draft {
         let Reading { blocks, mut draft, at } = read(page);
-        if let Some(at) = at {
-            draft.paragraphs = content::article(&blocks, at)
+        draft.paragraphs = match at {
+            Some(at) => content::article(&blocks, at)
                 .into_iter()
                 .map(|i| &blocks[i])
                 .filter(|b| !is_aside(b, at, &blocks, &draft))
                 .map(|b| b.text.clone())
-                .collect();
-        }
+                .collect(),
+            None => longest_lines(&blocks),
+        };
         draft
     }
 }
+
+/// The text of a page with no run of prose the block model knows (a language written
+/// without spaces, or without the stop words of any list, or a page that is all article):
+/// its long lines that are no list item and no boilerplate, rather than nothing.
+fn longest_lines(blocks: &[Block]) -> Vec<String> {
+    let long = |b: &&Block| b.letters >= LONG_LINE && !b.bullet && b.kind != Kind::Bad;
+    blocks.iter().filter(long).map(|b| b.text.clone()).collect()
+}
+
+/// How many letters make a line long enough to be kept as text on a page without prose.
+const LONG_LINE: usize = 40;
 
 /// A page dump read as far as the choice of its text: its blocks, the headline, byline and
 /// date, and where the article was first placed.
@@ -184,5 +196,26 @@ mod tests {
         let draft = Generic.parse_dump(&Page::new(&lines.join("\n")));
         assert_eq!(draft.headline, "Ten Tips for Better Sleep");
         assert_eq!(draft.paragraphs.first(), Some(&first));
+    }
+
+    #[test]
+    fn an_article_in_another_language_is_found_by_its_own_stop_words() {
+        let prose = "Le conseil municipal a voté mardi soir un budget qui prévoit de rénover les écoles \
+                     du quartier avant la fin de l'année, et les parents se disent soulagés par cette \
+                     décision attendue depuis plusieurs mois.";
+        let page =
+            ["Accueil", "", "Politique", "", "Sport", "", "Un budget pour les écoles", "", prose, "", prose];
+        let draft = Generic.parse_dump(&Page::new(&page.join("\n")));
+        assert!(draft.paragraphs.iter().any(|p| p == prose), "{:?}", draft.paragraphs);
+        assert!(!draft.paragraphs.iter().any(|p| p == "Accueil"));
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_long_lines() {
+        let filler =
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt";
+        let page = ["Menu", "", filler, "", "  • Home", "", filler];
+        let draft = Generic.parse_dump(&Page::new(&page.join("\n")));
+        assert_eq!(draft.paragraphs, vec![filler, filler]);
     }
 }

@@ -14,6 +14,7 @@ pub mod headline;
 pub mod hosts;
 mod kbs;
 mod kcna;
+mod language;
 mod link_list;
 mod meta;
 pub mod plain;
