@@ -255,14 +255,15 @@ pub fn find_all_in(
 }
 
 /// Whether a date match is no part of a longer word or number: what comes before is no
-/// letter or digit, or a lower-case letter glued to a capitalised month; what comes after is
+/// letter or digit, or a lower-case letter or a digit glued to a capitalised month (`Jane
+/// DoeMar 5`, `2020November 12`); what comes after is
 /// no letter or digit, or the next capitalised word, or (after a year) any next word or a
 /// time or reading time glued to it.
 fn stands_apart(line: &str, at: std::ops::Range<usize>, ends_in_year: bool) -> bool {
     let first = line[at.start..].chars().next().unwrap_or(' ');
     let before = match line[..at.start].chars().next_back() {
         None => true,
-        Some(c) => !c.is_alphanumeric() || (c.is_lowercase() && first.is_uppercase()),
+        Some(c) => !c.is_alphanumeric() || ((c.is_lowercase() || c.is_ascii_digit()) && first.is_uppercase()),
     };
     let rest = &line[at.end..];
     let after = match rest.chars().next() {
@@ -540,6 +541,10 @@ mod tests {
     fn finds_dates_glued_to_their_neighbours() {
         let day = |s| find_in(s).map(|(d, _)| d.to_string());
         assert_eq!(day("Posted on June 29, 2020November 12, 2021"), Some("2020-06-29".into()));
+        let days: Vec<String> =
+            find_all("May 21, 2025April 24, 2025 by Jane").map(|(d, _)| d.to_string()).collect();
+        assert_eq!(days, ["2025-05-21", "2025-04-24"]);
+        assert_eq!(day("Windows 10May"), None);
         assert_eq!(day("By Jane DoeMar 5, 2025 | 6 comments"), Some("2025-03-05".into()));
         assert_eq!(day("October 17, 20236:01 PM ET"), Some("2023-10-17".into()));
         assert_eq!(day("calendarApr 16, 2024"), Some("2024-04-16".into()));

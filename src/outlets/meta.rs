@@ -526,7 +526,9 @@ pub(super) fn find_date(window: &[Block], head: Option<usize>, cal: Calendar) ->
             from = at.end;
         }
     }
-    found.sort_by_key(|(rank, _)| *rank);
+    // On a tie, the earlier day: a page that prints two dates together (`May 21, 2025April
+    // 24, 2025`) was published on the earlier one and updated on the later.
+    found.sort_unstable();
     found.first().map(|(_, day)| cal.day(*day))
 }
 
