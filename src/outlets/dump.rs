@@ -70,13 +70,26 @@ fn without_button_marks(text: String) -> String {
 /// markup, not text, and glued to a byline's name it hid the name.
 const PICTURE_MARK: &str = "[IMG]";
 
-/// The text with each picture mark replaced by a space.
+/// The text with each picture mark replaced by a space, and each picture's file name that
+/// lynx prints in brackets before the text beside it (`[jane-doe-96x96.jpg] Jane Doe`)
+/// dropped. A file name alone on its line stays: it marks where a picture stands.
 fn without_picture_marks(text: String) -> String {
-    if !text.contains(PICTURE_MARK) {
+    let text = if text.contains(PICTURE_MARK) { text.replace(PICTURE_MARK, " ") } else { text };
+    if !text.contains("g]") {
         return text;
     }
-    text.replace(PICTURE_MARK, " ")
+    match PICTURE_FILE.replace_all(&text, "$next") {
+        std::borrow::Cow::Owned(unmarked) => unmarked,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
+
+/// A picture's file name in brackets, followed on its line by text (whose first character
+/// is `next`).
+static PICTURE_FILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\[[^\[\]\s]+\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#][^\[\]\s]*)?\][ \t]+(?P<next>\S)")
+        .expect("valid regex")
+});
 
 /// The line a text browser prints in place of an embedded frame: links's `IFrame`, lynx's
 /// `IFRAME: ADDRESS`. Markup, not text: alone under a headline it read as a byline.
@@ -282,6 +295,9 @@ mod tests {
     fn links_picture_marks_are_dropped() {
         let page = Page::new("[IMG]Jane Roe\n[IMG][IMG]\nA [IMG] picture\n");
         assert_eq!(page.lines, vec!["Jane Roe", "", "A picture"]);
+        let page =
+            Page::new("   [jr-headshot-96x96.JPG] Jane Roe\n[hero.png?w=800]\nSee [chart.svg] below\n");
+        assert_eq!(page.lines, vec!["Jane Roe", "[hero.png?w=800]", "See below"]);
     }
 
     #[test]
