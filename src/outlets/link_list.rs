@@ -34,15 +34,19 @@ const LINK_HEADER: &str = "Link: ";
 /// The text without the run of `Link:` lines it starts with (and the lines they wrap onto),
 /// kept as blank lines; a page that does not start with one is returned as it is.
 pub fn without_link_header(text: &str) -> Cow<'_, str> {
-    let mut lines = text.lines();
     if !text.trim_start().starts_with(LINK_HEADER) {
         return Cow::Borrowed(text);
     }
     let width = text.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
     let (mut kept, mut wrapped) = (String::with_capacity(text.len()), false);
-    for line in lines.by_ref() {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         let trimmed = line.trim();
-        let header = trimmed.starts_with(LINK_HEADER) || (wrapped && !trimmed.is_empty());
+        // A short line between two header lines is the first one's wrapped end, however
+        // long the page's longest line is (`Link: Site » Feed` over `(alternate)`).
+        let between = trimmed.chars().count() <= 20
+            && lines.peek().is_some_and(|next| next.trim_start().starts_with(LINK_HEADER));
+        let header = trimmed.starts_with(LINK_HEADER) || (wrapped && !trimmed.is_empty()) || between;
         if !header && !trimmed.is_empty() {
             kept.push_str(line);
             kept.push('\n');
@@ -106,6 +110,11 @@ mod tests {
         let page = "   Link: canonical\n   Link: Example Garden » Why Tide Pools Matter and What They Teach Us\n   Comments Feed (alternate)\n   Link: pingback\n   Skip to content\n\n   Why Tide Pools Matter\n";
         let out = without_link_header(page);
         assert_eq!(out, "\n\n\n\n   Skip to content\n\n   Why Tide Pools Matter\n");
+        let wide = format!(
+            "   Link: Example Garden » Feed\n   (alternate)\n   Link: shortlink\n   Skip\n{}\n",
+            "x".repeat(120)
+        );
+        assert!(without_link_header(&wide).starts_with("\n\n\n   Skip\n"));
         let plain = "Why Tide Pools Matter\nLink: example.com\n";
         assert!(matches!(without_link_header(plain), Cow::Borrowed(_)));
     }
