@@ -75,14 +75,24 @@ const PICTURE_MARK: &str = "[IMG]";
 /// dropped. A file name alone on its line stays: it marks where a picture stands.
 fn without_picture_marks(text: String) -> String {
     let text = if text.contains(PICTURE_MARK) { text.replace(PICTURE_MARK, " ") } else { text };
-    if !text.contains("g]") {
+    replace_marks(text, &PICTURE_EXTENSIONS, &PICTURE_FILE, "$next")
+}
+
+/// The text with every match of `mark` replaced by `with`, when it holds one of `needles`
+/// (a cheap test that most pages fail, so that they skip the regex).
+fn replace_marks(text: String, needles: &[&str], mark: &Regex, with: &str) -> String {
+    if !needles.iter().any(|n| text.contains(n)) {
         return text;
     }
-    match PICTURE_FILE.replace_all(&text, "$next") {
+    match mark.replace_all(&text, with) {
         std::borrow::Cow::Owned(unmarked) => unmarked,
         std::borrow::Cow::Borrowed(_) => text,
     }
 }
+
+/// The file name endings [`PICTURE_FILE`] looks for, in the cases pages write them.
+const PICTURE_EXTENSIONS: [&str; 12] =
+    [".jp", ".png", ".gif", ".webp", ".svg", ".avif", ".JP", ".PNG", ".GIF", ".WEBP", ".SVG", ".AVIF"];
 
 /// A picture's file name in brackets, followed on its line by text (whose first character
 /// is `next`).
@@ -98,10 +108,7 @@ static FRAME_MARK: LazyLock<Regex> =
 
 /// The text with each frame mark's line left blank.
 fn without_frame_marks(text: String) -> String {
-    if !text.contains("IFrame") && !text.contains("IFRAME:") {
-        return text;
-    }
-    FRAME_MARK.replace_all(&text, "").into_owned()
+    replace_marks(text, &["IFrame", "IFRAME:"], &FRAME_MARK, "")
 }
 
 /// The marks text browsers print around an `<ins>` or `<del>` element (`[INS: text :INS]`,
@@ -112,10 +119,7 @@ static EDIT_MARK: LazyLock<Regex> =
 
 /// The text without insertion and deletion marks, the text inside them kept.
 fn without_edit_marks(text: String) -> String {
-    if !text.contains(":INS]") && !text.contains(":DEL]") {
-        return text;
-    }
-    EDIT_MARK.replace_all(&text, "").into_owned()
+    replace_marks(text, &[":INS]", ":DEL]"], &EDIT_MARK, "")
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -296,7 +300,7 @@ mod tests {
         let page = Page::new("[IMG]Jane Roe\n[IMG][IMG]\nA [IMG] picture\n");
         assert_eq!(page.lines, vec!["Jane Roe", "", "A picture"]);
         let page =
-            Page::new("   [jr-headshot-96x96.JPG] Jane Roe\n[hero.png?w=800]\nSee [chart.svg] below\n");
+            Page::new("   [jr-headshot-96x96.JPG] Jane Roe\n[hero.png?w=800]\nSee [chart.gif?v=2] below\n");
         assert_eq!(page.lines, vec!["Jane Roe", "[hero.png?w=800]", "See below"]);
     }
 
