@@ -328,26 +328,27 @@ pub enum DayOrder {
 /// that reading; the majority decides. Where nothing tells, dotted dates (`02.12.2025`, a
 /// European form the US does not use) read day first, all others month first.
 pub fn day_order(text: &str) -> DayOrder {
-    let mut votes = 0i32;
-    let mut dotted = false;
-    let mut ambiguous = Vec::new();
-    let mut written = std::collections::HashSet::new();
-    for c in IN_TEXT.captures_iter(text) {
-        let Some(num) = c.name("num") else {
-            if c.name("iso").is_none() {
-                written.extend(c.get(0).and_then(|m| named_month_date(m.as_str())));
-            }
+    let (mut votes, mut dotted, mut ambiguous) = (0i32, false, Vec::new());
+    for c in ALL_NUMBERS.captures_iter(text) {
+        let (Ok(a), Ok(b), Ok(year)) = (c[1].parse::<u32>(), c[3].parse::<u32>(), c[4].parse::<i32>()) else {
             continue;
         };
-        let parts: Vec<u32> = num.as_str().split(['/', '.', '-']).filter_map(|p| p.parse().ok()).collect();
-        let [a, b, year] = parts[..] else { continue };
-        dotted |= c.name("sep").is_some_and(|sep| sep.as_str() == ".");
+        dotted |= &c[2] == ".";
         match (a > 12, b > 12) {
             (true, false) => votes += 1,
             (false, true) => votes -= 1,
-            _ => ambiguous.push((a, b, year as i32)),
+            _ => ambiguous.push((a, b, year)),
         }
     }
+    if ambiguous.is_empty() {
+        // No date the order would change (the common page): the written-out ones are not read.
+        return DayOrder::MonthFirst;
+    }
+    let written: std::collections::HashSet<NaiveDate> = IN_TEXT
+        .captures_iter(text)
+        .filter(|c| c.name("num").is_none() && c.name("iso").is_none())
+        .filter_map(|c| named_month_date(c.get(0)?.as_str()))
+        .collect();
     for (a, b, year) in ambiguous {
         let reads =
             |month, day| NaiveDate::from_ymd_opt(year, month, day).is_some_and(|d| written.contains(&d));
@@ -359,6 +360,14 @@ pub fn day_order(text: &str) -> DayOrder {
         _ => DayOrder::MonthFirst,
     }
 }
+
+/// An all-number date (`02-12-2025`): its first number, separator, second number and year.
+static ALL_NUMBERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?-u:\b)(0?[1-9]|[12]\d|3[01])([/.-])(0?[1-9]|[12]\d|3[01])[/.-]((?:19|20)\d\d)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
 
 const MONTHS: [&str; 12] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
