@@ -222,8 +222,8 @@ impl Pipeline {
             bail!("no article text found");
         }
         let outlet = self.outlet.clone().or(draft.outlet).unwrap_or_else(|| profile.name().to_string());
-        let people =
-            self.people_aliases.apply(people::extract(&draft.headline, &draft.paragraphs, &draft.authors));
+        let authors = outlets::byline::in_usual_case(draft.authors);
+        let people = self.people_aliases.apply(people::extract(&draft.headline, &draft.paragraphs, &authors));
         let body = text::join_paragraphs(&draft.paragraphs);
         let mut article = Article {
             id: String::new(),
@@ -235,7 +235,7 @@ impl Pipeline {
             published: draft.published.map(|p| p.instant().to_rfc3339()),
             date: draft.published.map(|p| p.date().format("%Y-%m-%d").to_string()),
             dateline: draft.dateline,
-            authors: draft.authors,
+            authors,
             section: draft.section,
             body,
             captions: draft.captions,

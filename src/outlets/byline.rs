@@ -335,6 +335,42 @@ pub fn looks_like_name(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || c == '@')
 }
 
+/// The authors with each name the page wrote in capitals (`MARIA GONZALEZ`, as wire
+/// bylines and CSS-transformed pages print them) written as names are elsewhere (`Maria
+/// Gonzalez`, `Tom O'Brien`), so that one person is one author facet value; capitals that do
+/// not read as a person's name (`BBC NEWS`, `AP`) stay as they are. Each name once.
+pub fn in_usual_case(authors: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(authors.len());
+    for name in authors {
+        let name = match capitalised_name(&name) {
+            Some(usual) => usual,
+            None => name,
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// A name written in capitals, in the usual case, when it then reads as a person's name.
+fn capitalised_name(name: &str) -> Option<String> {
+    if name.chars().any(char::is_lowercase) || name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return None;
+    }
+    let mut usual = String::with_capacity(name.len());
+    let mut after_letter = false;
+    for c in name.chars() {
+        if after_letter {
+            usual.extend(c.to_lowercase());
+        } else {
+            usual.push(c);
+        }
+        after_letter = c.is_alphabetic();
+    }
+    crate::people::is_person_name(&usual).then_some(usual)
+}
+
 /// The canonical agency name for a byline part, if it is a wire agency.
 pub fn agency(part: &str) -> Option<&'static str> {
     let key = text::straighten(part.trim()).to_lowercase();
@@ -484,6 +520,14 @@ mod tests {
             ["Tarun Velkar", "Ana Li"]
         );
         assert_eq!(names("By Tarun Velkar Photo Ana Li"), ["Tarun Velkar Photo Ana Li"]);
+    }
+
+    #[test]
+    fn names_in_capitals_are_written_as_names() {
+        let authors = |v: &[&str]| in_usual_case(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(authors(&["MARIA GONZALEZ", "TOM O'BRIEN"]), ["Maria Gonzalez", "Tom O'Brien"]);
+        assert_eq!(authors(&["JEAN-PAUL RIVARD", "Jean-Paul Rivard"]), ["Jean-Paul Rivard"]);
+        assert_eq!(authors(&["BBC NEWS", "AP", "Jane Doe"]), ["BBC NEWS", "AP", "Jane Doe"]);
     }
 
     #[test]
