@@ -197,3 +197,42 @@ fn markdown_page_is_read_as_a_page_dump_with_its_heading_as_headline() {
         assert!(!body.contains(gone), "body keeps {gone:?}: {body}");
     }
 }
+
+#[test]
+fn a_french_page_keeps_its_article_and_a_capitals_byline_reads_as_a_name() {
+    let s = Scratch::new();
+    let prose = "Le conseil municipal a voté mardi soir un budget qui prévoit de rénover les écoles du \
+                 quartier avant la fin de l'année, et les parents se disent soulagés par cette décision.";
+    let page = format!(
+        "Accueil\n\nPolitique\n\nSport\n\nUn budget pour rénover les écoles du quartier\n\n\
+         Par MARIE DUPONT\n02-12-2025\n\n{prose}\n\n{prose} Le maire a salué un vote attendu.\n\n\
+         Le 2 décembre 2025, le conseil a aussi adopté son calendrier. Mis à jour December 02, 2025.\n"
+    );
+    let file = s.write("page.txt", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    let body = a["body"].as_str().unwrap();
+    assert!(body.starts_with("Le conseil municipal a voté"), "{body}");
+    assert!(!body.contains("Accueil"), "{body}");
+    // The page writes the same day out with its month's name: 02-12 is 2 December.
+    assert_same("date", &json!("2025-12-02"), &a["date"]);
+
+    let page = format!(
+        "Home\n\nCouncil expands bus network to the north\n\nBy MARIA GONZALEZ and TOM O'BRIEN\nMarch 3, 2024\n\n\
+         The city council voted on Tuesday to expand the bus network, adding three routes that will connect the \
+         northern districts with the central station by the end of the year.\n\n{}\n",
+        "The mayor said the plan was overdue, and residents who had asked for it for years welcomed the vote."
+    );
+    let file = s.write("caps.txt", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("authors", &json!(["Maria Gonzalez", "Tom O'Brien"]), &a["authors"]);
+}
+
+#[test]
+fn a_page_without_prose_keeps_its_long_lines() {
+    let s = Scratch::new();
+    let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt";
+    let file =
+        s.write("lorem.txt", format!("Menu\n\n{filler}\n\n  • Home\n\n{filler} ut labore.\n").as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("body", &json!(format!("{filler}\n\n{filler} ut labore.")), &a["body"]);
+}
