@@ -12,6 +12,7 @@ pub mod commands;
 pub mod dates;
 pub mod index;
 pub mod ingest;
+pub mod mojibake;
 pub mod outlets;
 pub mod output;
 pub mod people;

@@ -6,9 +6,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalises raw text: NFC, `\r\n`/`\r` to `\n`, no NUL or other control characters
-/// (tabs become spaces), non-breaking and other odd spaces become plain spaces.
+/// Normalises raw text: mojibake undone ([`crate::mojibake`]), NFC, `\r\n`/`\r` to `\n`,
+/// no NUL or other control characters (tabs become spaces), non-breaking and other odd
+/// spaces become plain spaces.
 pub fn normalize(raw: &str) -> String {
+    let raw = crate::mojibake::repair(raw);
+    let raw = raw.as_ref();
     // Most text is already NFC, which a quick check tells far faster than composing does.
     if is_nfc(raw) {
         clean_chars(raw)

@@ -236,3 +236,29 @@ fn a_page_without_prose_keeps_its_long_lines() {
     let a = &extract(&[], &file)[0];
     assert_same("body", &json!(format!("{filler}\n\n{filler} ut labore.")), &a["body"]);
 }
+
+#[test]
+fn mojibake_from_pages_without_a_charset_is_undone() {
+    let s = Scratch::new();
+    let prose = |mark: &str| {
+        format!(
+            "The harbour authority said on Monday that the new pier won{mark}t open before spring, because the \
+             builders found the old piles weaker than the survey had shown."
+        )
+    };
+    // lynx, links and Chromium keep the two C1 controls of `’`; w3m prints them as spaces.
+    for (name, mark) in [("lynx.txt", "\u{e2}\u{80}\u{99}"), ("w3m.txt", "\u{e2}  ")] {
+        let page = format!(
+            "Home\n\nThe harbour{mark}s new pier waits for spring\n\nMarch 3, 2024\n\n{}\n\n{} The mayor agreed.\n",
+            prose(mark),
+            prose(mark)
+        );
+        let a = &extract(&[], &s.write(name, page.as_bytes()))[0];
+        assert_same("headline", &json!("The harbour’s new pier waits for spring"), &a["headline"]);
+        let body = a["body"].as_str().unwrap();
+        assert!(
+            body.starts_with("The harbour authority said on Monday that the new pier won’t open"),
+            "{body}"
+        );
+    }
+}
