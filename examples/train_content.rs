@@ -17,9 +17,9 @@
 //! the fold that scores it. That is the honest figure: the weights file has seen every page.
 //! `--test` DIRs are scored but never fitted on. `--blocks FILE` writes every block of every
 //! DIR with its label, cross-validated probability, whether it is kept, whether it is an
-//! aside, its letters, the second stage's input (its features, then the context of the
-//! cross-validated probabilities, see `content::context`) and its weight in the fit, one page
-//! a JSON line (with the DIR's place in `set` and the page's `ordinal`, which sets its fold)
+//! aside, its letters, the second stage's input but its lexical part (its features, then the
+//! context of the cross-validated probabilities, see `content::context`), its weight in the
+//! fit and its word keys (`words::keys`), one page a JSON line (with the DIR's place in `set` and the page's `ordinal`, which sets its fold)
 //! after a first line naming the inputs: what `scripts/train-content-trees` fits the second
 //! stage on. `--probs FILE` scores another model's probabilities (`{"set", "id", "probs"}` a
 //! line) the way the cross-validated ones are scored.
@@ -33,6 +33,7 @@ use std::io::{BufRead, BufReader};
 
 use anyhow::{bail, Context, Result};
 use newsdex::outlets::content::{self, Features, NAMES};
+use newsdex::outlets::words;
 use newsdex::outlets::{body_blocks, weights, BodyBlock, Page};
 
 /// The L2 penalty on the weights of standardised features.
@@ -151,7 +152,7 @@ fn block_dump(docs: &[Doc], probs: &[Vec<f32>]) -> String {
         let rows: Vec<_> = (0..d.blocks.len())
             .map(|k| {
                 let b = &d.blocks[k];
-                let input = content::stacked(&b.features, &context[k]).to_vec();
+                let input: Vec<f32> = b.features.iter().chain(&context[k]).copied().collect();
                 serde_json::json!([
                     b.text,
                     d.labels[k],
@@ -160,7 +161,8 @@ fn block_dump(docs: &[Doc], probs: &[Vec<f32>]) -> String {
                     b.aside,
                     b.letters,
                     input,
-                    d.sizes[k]
+                    d.sizes[k],
+                    words::keys(&b.text)
                 ])
             })
             .collect();

@@ -1,8 +1,9 @@
 //! Which blocks of a page dump are the article's text: a logistic model gives each block the
 //! probability that it belongs to the article, boosted trees read that probability again
-//! beside the block's features and its neighbours' probabilities (a second stage, stacked on
-//! the first), and the article is the stretch of blocks that gains most from the result,
-//! less the blocks the model doubts inside it.
+//! beside the block's features, its neighbours' probabilities and what the words of the
+//! block and its neighbours say ([`super::words`]; a second stage, stacked on the first),
+//! and the article is the stretch of blocks that gains most from the result, less the
+//! blocks the model doubts inside it.
 //!
 //! The features are what tells article text from its surroundings on any page, whatever
 //! browser printed it (the boilerpipe, jusText and dragnet family): a block's length, stop
@@ -13,7 +14,7 @@
 //! `data/content/weights.tsv`, fitted by `examples/train_content.rs` on the cleaning-dev
 //! pages as w3m, lynx and links print them; the trees are in `data/content/trees.tsv`,
 //! fitted by `scripts/train-content-trees` on the same pages' cross-validated first-stage
-//! probabilities.
+//! probabilities and word scores.
 
 use std::sync::LazyLock;
 
@@ -21,7 +22,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::blocks::{self, Block, Kind};
-use super::{trees, weights};
+use super::{trees, weights, words};
 use crate::dates;
 
 /// The names of the features, in the order of [`Features`] and of the weights file.
@@ -111,13 +112,27 @@ pub const CONTEXT: [&str; 10] = [
     "page_mean",
 ];
 
-/// The second stage's inputs: a block's features, then its [`CONTEXT`].
-pub const STACKED: usize = NAMES.len() + CONTEXT.len();
+/// The names of the second stage's last inputs: what the block's own words and its
+/// neighbours' say ([`words::score`]; 0 past the page's ends). The trainer computes them
+/// itself, from models fitted without the page, so the block dump does not hold them.
+pub const LEXICAL: [&str; 3] = ["words", "words_prev", "words_next"];
+
+/// The second stage's inputs: a block's features, its [`CONTEXT`], then its [`LEXICAL`].
+pub const STACKED: usize = PLAIN + LEXICAL.len();
+
+/// The inputs of the second stage read on pages whose words the word model does not know
+/// (see [`words::knows`]): a block's features and its [`CONTEXT`].
+pub const PLAIN: usize = NAMES.len() + CONTEXT.len();
 
 const TREES_FILE: &str = include_str!("../../data/content/trees.tsv");
 
 static TREES: LazyLock<trees::Forest> =
     LazyLock::new(|| trees::parse(TREES_FILE, STACKED).expect("data/content/trees.tsv is valid"));
+
+const PLAIN_TREES_FILE: &str = include_str!("../../data/content/trees-plain.tsv");
+
+static PLAIN_TREES: LazyLock<trees::Forest> =
+    LazyLock::new(|| trees::parse(PLAIN_TREES_FILE, PLAIN).expect("data/content/trees-plain.tsv is valid"));
 
 /// Each block's [`CONTEXT`] from the first stage's probabilities: its own, those of the
 /// three blocks on each side (0 past the page's ends), the shares of the letters the first
@@ -151,22 +166,43 @@ pub fn context(probs: &[f32], letters: &[usize]) -> Vec<[f32; CONTEXT.len()]> {
         .collect()
 }
 
-/// A block's features followed by its context: the second stage's input.
-pub fn stacked(features: &Features, context: &[f32; CONTEXT.len()]) -> [f32; STACKED] {
+/// Each block's [`LEXICAL`] inputs from the word scores of the page's blocks.
+pub fn lexical(scores: &[f32]) -> Vec<[f32; LEXICAL.len()]> {
+    let at = |i: Option<usize>| i.and_then(|i| scores.get(i)).copied().unwrap_or(0.0);
+    (0..scores.len()).map(|i| [scores[i], at(i.checked_sub(1)), at(Some(i + 1))]).collect()
+}
+
+/// A block's features followed by its context and lexical inputs: the second stage's input.
+pub fn stacked(
+    features: &Features,
+    context: &[f32; CONTEXT.len()],
+    lexical: &[f32; LEXICAL.len()],
+) -> [f32; STACKED] {
     let mut row = [0.0; STACKED];
     row[..NAMES.len()].copy_from_slice(features);
-    row[NAMES.len()..].copy_from_slice(context);
+    row[NAMES.len()..NAMES.len() + CONTEXT.len()].copy_from_slice(context);
+    row[NAMES.len() + CONTEXT.len()..].copy_from_slice(lexical);
     row
 }
 
 /// The probability that each block is article text: the logistic model's, read again with
-/// its neighbours' by the boosted trees of `data/content/trees.tsv`.
+/// its neighbours' and with what the words of the block and its neighbours say by the
+/// boosted trees of `data/content/trees.tsv`; on a page the word model cannot read, by
+/// those of `trees-plain.tsv`, fitted without the words.
 pub fn probabilities(blocks: &[Block], at: Anchors) -> Vec<f32> {
     let features = features(blocks, at);
     let first: Vec<f32> = features.iter().map(|f| probability(&WEIGHTS, f)).collect();
     let letters: Vec<usize> = blocks.iter().map(|b| b.letters).collect();
     let context = context(&first, &letters);
-    features.iter().zip(&context).map(|(f, c)| TREES.probability(&stacked(f, c))).collect()
+    if !words::knows(blocks.iter().map(|b| b.text.as_str())) {
+        let none = [0.0; LEXICAL.len()];
+        return (0..blocks.len())
+            .map(|i| PLAIN_TREES.probability(&stacked(&features[i], &context[i], &none)[..PLAIN]))
+            .collect();
+    }
+    let scores: Vec<f32> = blocks.iter().map(|b| words::score(&b.text)).collect();
+    let lexical = lexical(&scores);
+    (0..blocks.len()).map(|i| TREES.probability(&stacked(&features[i], &context[i], &lexical[i]))).collect()
 }
 
 /// The blocks of the article, in order, by the fitted models.
@@ -510,6 +546,7 @@ mod tests {
     #[test]
     fn the_trees_file_reads_the_stacked_inputs() {
         assert!(trees::parse(TREES_FILE, STACKED).is_ok());
+        assert!(trees::parse(PLAIN_TREES_FILE, PLAIN).is_ok());
     }
 
     #[test]
@@ -522,8 +559,12 @@ mod tests {
         assert!((rows[0][8] - 4.0 / 7.0).abs() < 1e-6 && rows[0][7] == 0.0);
         assert!((rows[2][9] - 2.0 / 3.0).abs() < 1e-6);
         assert!(context(&[], &[]).is_empty());
-        let input = stacked(&[1.0; NAMES.len()], &rows[1]);
+        let lexical = lexical(&[0.5, -2.0, 1.5]);
+        assert_eq!(lexical, [[0.5, 0.0, -2.0], [-2.0, 0.5, 1.5], [1.5, -2.0, 0.0]]);
+        assert!(super::lexical(&[]).is_empty());
+        let input = stacked(&[1.0; NAMES.len()], &rows[1], &lexical[1]);
         assert_eq!((input[NAMES.len() - 1], input[NAMES.len()]), (1.0, 0.8));
+        assert_eq!(input[STACKED - LEXICAL.len()..], [-2.0, 0.5, 1.5]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod reuters;
 mod tbs;
 mod trees;
 pub mod weights;
+pub mod words;
 mod yonhap;
 
 pub use dump::{split_names, Page};
