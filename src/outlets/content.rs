@@ -194,13 +194,14 @@ pub fn probabilities(blocks: &[Block], at: Anchors) -> Vec<f32> {
     let first: Vec<f32> = features.iter().map(|f| probability(&WEIGHTS, f)).collect();
     let letters: Vec<usize> = blocks.iter().map(|b| b.letters).collect();
     let context = context(&first, &letters);
-    if !words::knows(blocks.iter().map(|b| b.text.as_str())) {
+    let readings: Vec<words::Reading> = blocks.iter().map(|b| words::read(&b.text)).collect();
+    if !words::knows(&readings) {
         let none = [0.0; LEXICAL.len()];
         return (0..blocks.len())
             .map(|i| PLAIN_TREES.probability(&stacked(&features[i], &context[i], &none)[..PLAIN]))
             .collect();
     }
-    let scores: Vec<f32> = blocks.iter().map(|b| words::score(&b.text)).collect();
+    let scores: Vec<f32> = readings.iter().map(|r| r.score).collect();
     let lexical = lexical(&scores);
     (0..blocks.len()).map(|i| TREES.probability(&stacked(&features[i], &context[i], &lexical[i]))).collect()
 }

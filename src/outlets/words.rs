@@ -43,46 +43,62 @@ impl Words {
         Ok(Words { intercept: intercept.ok_or("no intercept (a line with an empty key)")?, weights })
     }
 
-    /// The model's log-odds that a block with this text is article text.
-    pub fn score(&self, text: &str) -> f32 {
+    /// What the model makes of a block's text: one pass over its keys.
+    pub fn read(&self, text: &str) -> Reading {
         let tokens = Tokens::new(text);
-        let mut hashes: Vec<u64> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::with_capacity(3 * tokens.spans.len() + 3);
         tokens.each_key(|pieces| hashes.push(fnv(pieces)));
+        // The words' own keys come first (see `Tokens::each_key`).
+        let words = tokens.spans.len();
+        let known = hashes[..words].iter().filter(|h| self.weights.contains_key(h)).count();
         hashes.sort_unstable();
-        let mut runs: Vec<(u64, f32)> = Vec::new();
-        for h in hashes {
-            match runs.last_mut() {
-                Some((last, count)) if *last == h => *count += 1.0,
-                _ => runs.push((h, 1.0)),
-            }
+        let (mut sum, mut squares) = (0.0f32, 0.0f32);
+        for run in hashes.chunk_by(|a, b| a == b) {
+            let count = run.len() as f32;
+            squares += count * count;
+            sum += self.weights.get(&run[0]).map_or(0.0, |w| w * count);
         }
-        let length = runs.iter().map(|(_, c)| c * c).sum::<f32>().sqrt();
-        let sum: f32 = runs.iter().filter_map(|(h, c)| self.weights.get(h).map(|w| w * c)).sum();
-        self.intercept + if length > 0.0 { sum / length } else { 0.0 }
+        let length = squares.sqrt();
+        let score = self.intercept + if length > 0.0 { sum / length } else { 0.0 };
+        Reading { score, known, words }
     }
 
-    /// How many of the text's words the model has a weight for, and how many words it has.
-    pub fn known(&self, text: &str) -> (usize, usize) {
-        let tokens = Tokens::new(text);
-        let n = tokens.spans.len();
-        ((0..n).filter(|&i| self.weights.contains_key(&fnv(&[tokens.word(i)]))).count(), n)
+    /// The model's log-odds that a block with this text is article text.
+    pub fn score(&self, text: &str) -> f32 {
+        self.read(text).score
     }
 }
 
-/// Below this share of a page's words known to the model (see [`Words::known`]) the page is
-/// not one the model can read: a language it was not fitted on, placeholder text. The pages
-/// it was fitted on know from 0.30 up (three below 0.5, 5% below 0.67); French, Czech,
+/// What the word model makes of one block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// The log-odds that the block is article text.
+    pub score: f32,
+    /// How many of its words the model has a weight for, of how many.
+    pub known: usize,
+    pub words: usize,
+}
+
+/// Below this share of a page's words known to the model (see [`Reading::known`]) the page
+/// is not one the model can read: a language it was not fitted on, placeholder text. The
+/// pages it was fitted on know from 0.30 up (three below 0.5, 5% below 0.67); French, Czech,
 /// Portuguese, Chinese or Lorem-ipsum pages 0.09 to 0.31.
 pub const KNOWN: f32 = 0.5;
+
+/// The shipped model's reading of a block's text (see [`Words::read`]).
+pub fn read(text: &str) -> Reading {
+    MODEL.read(text)
+}
 
 /// The shipped model's score of a block's text (see [`Words::score`]).
 pub fn score(text: &str) -> f32 {
     MODEL.score(text)
 }
 
-/// Whether the shipped model knows enough of these texts' words to be read (see [`KNOWN`]).
-pub fn knows<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-    let (known, all) = texts.into_iter().map(|t| MODEL.known(t)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+/// Whether the model knows enough of a page's words, read block by block, to be read on it
+/// (see [`KNOWN`]).
+pub fn knows(readings: &[Reading]) -> bool {
+    let (known, all) = readings.iter().fold((0, 0), |(k, a), r| (k + r.known, a + r.words));
     all > 0 && known as f32 >= KNOWN * all as f32
 }
 
@@ -171,7 +187,9 @@ mod tests {
         assert!((model.score("Subscribe") - (-1.0 + 3.0 / 3f32.sqrt())).abs() < 1e-6);
         assert_eq!(model.score("1234"), -1.0);
         assert_eq!(model.score("The vote"), -1.0);
-        assert_eq!(model.known("Subscribe now, subscribe!"), (2, 3));
+        let reading = model.read("Subscribe now, subscribe!");
+        assert_eq!((reading.known, reading.words), (2, 3));
+        assert!(knows(&[reading]) && !knows(&[model.read("The vote")]) && !knows(&[]));
     }
 
     #[test]
@@ -194,12 +212,9 @@ mod tests {
             "The council said on Tuesday that the new bridge would open in the spring, two years later \
                       than planned, because the builders found the old piles weaker than expected.";
         assert!(score(notice) < 0.0 && score(report) > 0.0, "{} {}", score(notice), score(report));
-        assert!(knows([report, notice]));
-        assert!(!knows([
-            "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor"
-        ]));
-        assert!(!knows([
-            "Le conseil municipal a voté mardi soir un budget pour rénover les écoles du quartier."
-        ]));
+        assert!(knows(&[read(report), read(notice)]));
+        let lorem = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor";
+        assert!(!knows(&[read(lorem)]));
+        assert!(!knows(&[read("Le conseil municipal a voté mardi soir un budget pour rénover les écoles.")]));
     }
 }
