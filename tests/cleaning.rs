@@ -153,6 +153,20 @@ fn generic_cleaner_keeps_the_article_and_drops_the_page_around_it() {
 }
 
 #[test]
+fn a_colon_ending_the_headline_line_is_not_part_of_the_headline() {
+    let s = Scratch::new();
+    let page = "Home » Harbour fair returns to the old quay this summer!\n\n\
+                Harbour fair returns to the old quay this summer!:\n\nBy Jane Roe\n\n\
+                The harbour fair returns to the old quay this summer after three years away, the town council \
+                said on Monday, with stalls, music and boat trips for families from across the region.\n\n\
+                Organisers expect twenty thousand visitors over the two days of the fair, and the council will \
+                run extra buses from the station to the quay on both days of the event.\n";
+    let file = s.write("colon.txt", page.as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("headline", &json!("Harbour fair returns to the old quay this summer!"), &a["headline"]);
+}
+
+#[test]
 fn lynx_link_numbers_and_reference_list_are_not_text() {
     let s = Scratch::new();
     let prose = "The harbour authority said on Monday that the new ferry terminal would open in May, \

@@ -78,7 +78,8 @@ fn read(page: &Page) -> Reading {
     let head = picked.as_ref().map(|c| c.0);
     let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
     if let Some((_, text)) = picked {
-        (draft.tags, draft.headline) = dump::split_headline_tags(&text);
+        // A colon ending a heading introduces what follows it; it is not the title's.
+        (draft.tags, draft.headline) = dump::split_headline_tags(text.trim_end_matches([':', ' ']));
     }
     let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     // A headline found deep in the article (or its last block) still gets the lines

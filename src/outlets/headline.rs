@@ -124,7 +124,7 @@ pub fn candidates(blocks: &[Block], start: usize, end: usize) -> Vec<Candidate> 
         if next.is_some_and(|j| next_words.0 != Some(j)) {
             next_words = (next, next.map(|j| content_words(opening(&blocks[j].text))).unwrap_or_default());
         }
-        for (text, cut) in variants(&blocks[i].text) {
+        for (text, cut) in variants(without_glyphs(&blocks[i].text)) {
             let words = content_words(&text);
             let cut = match cut {
                 false => Cut::Whole,
@@ -551,18 +551,33 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static SECOND_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:you|your|you're|yours)(?-u:\b)").expect("valid regex"));
 
-/// Whether a block has a headline's shape: some words, starting like a title, not a menu
+/// Whether a block has a headline's shape: some words, starting like a title (after any
+/// icon glyphs, see [`without_glyphs`]; a year or label in brackets may open it), not a menu
 /// item, a list item or a clause.
 fn is_title_shaped(b: &Block) -> bool {
-    let chars = b.text.chars().count();
+    let text = without_glyphs(&b.text);
+    let opening = text.strip_prefix(['[', '(']).unwrap_or(text);
     (2..=40).contains(&b.words)
-        && (8..=250).contains(&chars)
+        && (8..=250).contains(&text.chars().count())
         && b.kind != Kind::Bad
         && !b.bullet
-        && !b.text.ends_with([',', ';'])
-        && (b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
-            || starts_with_brand(&b.text))
+        && !text.ends_with([',', ';'])
+        && (opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+            || starts_with_brand(text))
 }
+
+/// A line without the icon glyphs an icon font or a symbol puts before a title (`\u{e901}
+/// TITLE`, `✦ TITLE`; bullets such as `☆` are taken off before): characters beyond ASCII
+/// that are neither letters, digits nor the marks a title may open with (quotation marks,
+/// `¿`, `¡`, currency signs), and the spaces after them.
+fn without_glyphs(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !TITLE_OPENERS.contains(c))
+    })
+}
+
+/// Characters beyond ASCII a title may start with.
+const TITLE_OPENERS: &str = "“‘«‹„‚「『¿¡€£¥₹";
 
 /// Whether a line opens with a lower-case brand or identifier, which titles keep as written
 /// (`iPhone 17 review`, `n8n: a guide`, `rustc_codegen: progress`), unlike a lower-case clause.
@@ -640,6 +655,22 @@ mod tests {
         assert_eq!(value(headline, "nearest_above"), 1.0);
         assert_eq!(value(suffixed, "nearest_above"), 0.0);
         assert_eq!(value(headline, "overlap_next"), 0.5);
+    }
+
+    #[test]
+    fn icon_glyphs_and_a_bracketed_year_open_titles() {
+        assert_eq!(without_glyphs("✦ A guide to wine types"), "A guide to wine types");
+        assert_eq!(without_glyphs("\u{e901}  Local Trails"), "Local Trails");
+        assert_eq!(without_glyphs("“Quoted” Title Here"), "“Quoted” Title Here");
+        assert_eq!(without_glyphs("¿Qué pasa en Madrid?"), "¿Qué pasa en Madrid?");
+        let text =
+            ["\u{e901} A Guide to Wine Types and Styles", "", "(2025) The Big List of Free Courses", ""];
+        let blocks = blocks::split(&text);
+        assert!(is_title_shaped(&blocks[0]), "{:?}", blocks[0]);
+        assert!(is_title_shaped(&blocks[1]), "{:?}", blocks[1]);
+        let found = candidates(&blocks, 0, 1);
+        assert!(found.iter().any(|c| c.text == "A Guide to Wine Types and Styles"));
+        assert!(!found.iter().any(|c| c.text.starts_with('\u{e901}')));
     }
 
     #[test]
