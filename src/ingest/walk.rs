@@ -1,5 +1,6 @@
 //! Finding the files to read: paths given, directories walked recursively in name order,
-//! symlinks not followed, hidden files and folders skipped.
+//! symlinks inside them not followed (a path given is, whatever it is), hidden files and
+//! folders skipped.
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,11 @@ pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
+        // A file named on the command line is read even through a symlink.
+        if root.is_file() {
+            found.push(root.clone());
+            continue;
+        }
         let walker = WalkDir::new(root).follow_links(false).sort_by_file_name();
         for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e)) {
             match entry {
@@ -46,6 +52,21 @@ fn walk_error(root: &Path, err: walkdir::Error) -> WalkError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_given_is_followed_and_one_inside_a_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("in")).unwrap();
+        std::fs::write(dir.path().join("real.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.txt"), dir.path().join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.txt"), dir.path().join("in/inner.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("in"), dir.path().join("folder")).unwrap();
+        let roots = ["link.txt", "in", "folder"].map(|r| dir.path().join(r));
+        let (found, errors) = files(&roots);
+        assert_eq!(found, vec![dir.path().join("link.txt")]);
+        assert!(errors.is_empty());
+    }
 
     #[test]
     fn walks_in_order_and_skips_hidden() {
