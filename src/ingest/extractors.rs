@@ -89,8 +89,16 @@ fn confirmed(paragraph: &String, others: &[&Shingles]) -> bool {
     Shingles::of(std::slice::from_ref(paragraph)).share_in(others) >= CONFIRMED
 }
 
+/// Trafilatura's text of a page read as an article: its page-type classifier (product,
+/// forum, listing…), which reads the whole page again for its features, is not run.
 fn trafilatura(html: &str) -> Vec<String> {
-    rs_trafilatura::extract(html).map(|e| paragraphs(&e.content_text)).unwrap_or_default()
+    let options = rs_trafilatura::Options {
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        ..Default::default()
+    };
+    rs_trafilatura::extract_with_options(html, &options)
+        .map(|e| paragraphs(&e.content_text))
+        .unwrap_or_default()
 }
 
 /// The generic page-dump cleaner over the page's visible lines, one block a line: its
