@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use dom_query::Document;
+
 use crate::article::Draft;
 use crate::outlets::{self, Page};
 use crate::text;
@@ -27,9 +29,9 @@ const MARGIN: f32 = 0.1;
 /// to stay at an edge of the chosen text.
 const CONFIRMED: f32 = 0.5;
 
-/// The article text of a page as paragraphs. `cleaned` is the text cleaner's paragraphs
-/// (see [`cleaner`]).
-pub fn body(html: &str, cleaned: Vec<String>) -> Vec<String> {
+/// The article text of a page as paragraphs. `doc` is the page parsed (Readability reads
+/// and changes it, so it is taken), `cleaned` the text cleaner's paragraphs (see [`cleaner`]).
+pub fn body(html: &str, doc: Document, cleaned: Vec<String>) -> Vec<String> {
     let first = trafilatura(html);
     let shingles = [Shingles::of(&first), Shingles::of(&cleaned)];
     let agreed = shingles[0].f1(&shingles[1]) >= AGREED;
@@ -38,7 +40,7 @@ pub fn body(html: &str, cleaned: Vec<String>) -> Vec<String> {
     if agreed && edges_confirmed(&first, &[&shingles[1]]) {
         return first;
     }
-    let candidates = [first, cleaned, readability(html)];
+    let candidates = [first, cleaned, readability(doc)];
     let [a, b] = shingles;
     let shingles = [a, b, Shingles::of(&candidates[2])];
     let winner = if agreed { 0 } else { vote(&shingles) };
@@ -108,9 +110,9 @@ pub fn cleaner(lines: &[String]) -> Draft {
     outlets::GENERIC.parse_dump(&page)
 }
 
-fn readability(html: &str) -> Vec<String> {
+fn readability(doc: Document) -> Vec<String> {
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    dom_smoothie::Readability::new(html, None, Some(config))
+    dom_smoothie::Readability::with_document(doc, None, Some(config))
         .and_then(|mut r| r.parse())
         .map(|article| paragraphs(&article.text_content))
         .unwrap_or_default()

@@ -35,13 +35,13 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
         Ok(p) => draft.published = Some(p),
         Err(e) => draft.warnings.extend(e),
     }
-    draft.paragraphs = body(html, cleaned.paragraphs, &draft.headline);
+    draft.paragraphs = body(html, doc, cleaned.paragraphs, &draft.headline);
     draft
 }
 
 /// The article text as paragraphs, without a leading copy of the headline.
-fn body(html: &str, cleaned: Vec<String>, headline: &str) -> Vec<String> {
-    let mut paragraphs = extractors::body(html, cleaned);
+fn body(html: &str, doc: Document, cleaned: Vec<String>, headline: &str) -> Vec<String> {
+    let mut paragraphs = extractors::body(html, doc, cleaned);
     let same = |a: &str, b: &str| text::straighten(a).to_lowercase() == text::straighten(b).to_lowercase();
     if paragraphs.first().is_some_and(|p| same(p, headline)) {
         paragraphs.remove(0);
