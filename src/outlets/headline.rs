@@ -567,17 +567,25 @@ fn is_title_shaped(b: &Block) -> bool {
 }
 
 /// A line without the icon glyphs an icon font or a symbol puts before a title (`\u{e901}
-/// TITLE`, `✦ TITLE`; bullets such as `☆` are taken off before): characters beyond ASCII
-/// that are neither letters, digits nor the marks a title may open with (quotation marks,
-/// `¿`, `¡`, currency signs), and the spaces after them.
+/// TITLE`, `✦ TITLE`, `⚡ TITLE`; bullets such as `☆` are taken off before): characters of
+/// the private use area icon fonts draw from and of the arrow, technical, box-drawing (a
+/// rule printed on the title's line), shape, dingbat and pictograph blocks, and the spaces
+/// after them. Punctuation stays (`» TITLE` is a link
+/// list's trail, not a title).
 fn without_glyphs(text: &str) -> &str {
-    text.trim_start_matches(|c: char| {
-        c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !TITLE_OPENERS.contains(c))
-    })
+    text.trim_start_matches(|c: char| c.is_whitespace() || is_glyph(c))
 }
 
-/// Characters beyond ASCII a title may start with.
-const TITLE_OPENERS: &str = "“‘«‹„‚「『¿¡€£¥₹";
+fn is_glyph(c: char) -> bool {
+    matches!(c,
+        '\u{2190}'..='\u{21FF}' // arrows
+        | '\u{2300}'..='\u{23FF}' // technical symbols
+        | '\u{2500}'..='\u{27BF}' // rules, shapes, symbols, dingbats
+        | '\u{2B00}'..='\u{2BFF}' // more arrows and symbols
+        | '\u{E000}'..='\u{F8FF}' // private use (icon fonts)
+        | '\u{1F300}'..='\u{1FAFF}' // pictographs and emoji
+    )
+}
 
 /// Whether a line opens with a lower-case brand or identifier, which titles keep as written
 /// (`iPhone 17 review`, `n8n: a guide`, `rustc_codegen: progress`), unlike a lower-case clause.
@@ -661,8 +669,13 @@ mod tests {
     fn icon_glyphs_and_a_bracketed_year_open_titles() {
         assert_eq!(without_glyphs("✦ A guide to wine types"), "A guide to wine types");
         assert_eq!(without_glyphs("\u{e901}  Local Trails"), "Local Trails");
-        assert_eq!(without_glyphs("“Quoted” Title Here"), "“Quoted” Title Here");
-        assert_eq!(without_glyphs("¿Qué pasa en Madrid?"), "¿Qué pasa en Madrid?");
+        assert_eq!(without_glyphs("📌 Pinned Post"), "Pinned Post");
+        assert_eq!(without_glyphs("━━━━━━ Buying a Home"), "Buying a Home");
+        for kept in
+            ["“Quoted” Title Here", "¿Qué pasa en Madrid?", "» Site » Comments Feed", "€5 Lunch Deals"]
+        {
+            assert_eq!(without_glyphs(kept), kept);
+        }
         let text =
             ["\u{e901} A Guide to Wine Types and Styles", "", "(2025) The Big List of Free Courses", ""];
         let blocks = blocks::split(&text);
