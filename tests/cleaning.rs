@@ -276,3 +276,21 @@ fn mojibake_from_pages_without_a_charset_is_undone() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_named_on_the_command_line_is_read_and_one_inside_a_folder_is_not() {
+    let s = Scratch::new();
+    let real = fixture("reuters-1987-newid2.txt");
+    // A folder holding only a symlink to a real page dump.
+    let named = s.write("in/named.txt", b"");
+    std::fs::remove_file(&named).unwrap();
+    std::os::unix::fs::symlink(&real, &named).unwrap();
+    let articles = extract(&[], &named);
+    assert_eq!(articles.len(), 1);
+    assert_same("outlet", &json!("Reuters"), &articles[0]["outlet"]);
+    assert!(
+        extract(&[], named.parent().unwrap()).is_empty(),
+        "a symlink inside a walked folder is not followed"
+    );
+}
