@@ -21,12 +21,15 @@ pub struct Config {
 }
 
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Status> {
-    let (files, walk_errors) = walk::files(&config.paths);
-    let mut failed = walk_errors.len();
-    for e in &walk_errors {
+    let walked = walk::files(&config.paths);
+    let mut failed = walked.errors.len();
+    for e in &walked.errors {
         writeln!(err, "newsdex: {}: {}", e.path.display(), e.reason)?;
     }
-    for path in &files {
+    for note in walked.notes() {
+        writeln!(err, "{note}")?;
+    }
+    for path in &walked.files {
         let Some(format) = config.pipeline.format_for(path) else { continue };
         let results: Box<dyn Iterator<Item = Result<FileResult>>> = match format {
             InputFormat::JsonLines => json_lines(&config.pipeline, path),

@@ -64,10 +64,14 @@ pub fn run(config: &Config, err: &mut impl Write) -> Result<Status> {
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
         .context("cannot install the Ctrl-C handler")?;
 
-    let (files, walk_errors) = walk::files(&config.paths);
-    for e in &walk_errors {
+    let walked = walk::files(&config.paths);
+    for e in &walked.errors {
         writeln!(err, "newsdex: {}: {}", e.path.display(), e.reason)?;
     }
+    for note in walked.notes() {
+        writeln!(err, "{note}")?;
+    }
+    let walk::Walked { files, errors: walk_errors, .. } = walked;
     let sources: Vec<Source> = files
         .iter()
         .filter_map(|p| config.pipeline.format_for(p).map(|f| Source::new(p.clone(), f)))

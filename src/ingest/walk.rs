@@ -13,26 +13,51 @@ pub struct WalkError {
     pub reason: String,
 }
 
-/// Every regular file under the given paths, in a stable order, and the walk errors.
-pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
+/// What a walk found: the files to read, the paths it could not walk, and the symlinks it
+/// passed by.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<WalkError>,
+    /// Each walked folder with how many symlinks under it were not followed.
+    pub unfollowed: Vec<(PathBuf, usize)>,
+}
+
+impl Walked {
+    /// A line for each folder holding symlinks that were not followed, for stderr: no error,
+    /// but a folder of links would otherwise give nothing without a word.
+    pub fn notes(&self) -> impl Iterator<Item = String> + '_ {
+        self.unfollowed.iter().map(|(root, n)| {
+            let links = if *n == 1 { "symlink" } else { "symlinks" };
+            format!("newsdex: {}: {n} {links} not followed (name a file to read it)", root.display())
+        })
+    }
+}
+
+/// Every regular file under the given paths, in a stable order, the walk errors and the
+/// symlinks passed by.
+pub fn files(roots: &[PathBuf]) -> Walked {
+    let mut walked = Walked::default();
     for root in roots {
         // A file named on the command line is read even through a symlink.
         if root.is_file() {
-            found.push(root.clone());
+            walked.files.push(root.clone());
             continue;
         }
+        let mut links = 0;
         let walker = WalkDir::new(root).follow_links(false).sort_by_file_name();
         for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e)) {
             match entry {
-                Ok(e) if e.file_type().is_file() => found.push(e.into_path()),
-                Ok(_) => {}
-                Err(err) => errors.push(walk_error(root, err)),
+                Ok(e) if e.file_type().is_file() => walked.files.push(e.into_path()),
+                Ok(e) => links += usize::from(e.path_is_symlink() && e.depth() > 0),
+                Err(err) => walked.errors.push(walk_error(root, err)),
             }
         }
+        if links > 0 {
+            walked.unfollowed.push((root.clone(), links));
+        }
     }
-    (found, errors)
+    walked
 }
 
 fn is_hidden(entry: &DirEntry) -> bool {
@@ -63,9 +88,15 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("real.txt"), dir.path().join("in/inner.txt")).unwrap();
         std::os::unix::fs::symlink(dir.path().join("in"), dir.path().join("folder")).unwrap();
         let roots = ["link.txt", "in", "folder"].map(|r| dir.path().join(r));
-        let (found, errors) = files(&roots);
-        assert_eq!(found, vec![dir.path().join("link.txt")]);
-        assert!(errors.is_empty());
+        let walked = files(&roots);
+        assert_eq!(walked.files, vec![dir.path().join("link.txt")]);
+        assert!(walked.errors.is_empty());
+        assert_eq!(walked.unfollowed, vec![(roots[1].clone(), 1), (roots[2].clone(), 1)]);
+        assert!(walked
+            .notes()
+            .next()
+            .unwrap()
+            .ends_with("in: 1 symlink not followed (name a file to read it)"));
     }
 
     #[test]
@@ -75,7 +106,8 @@ mod tests {
         for f in ["b/2.txt", "a.txt", ".hidden.txt", "b/.git/x.txt"] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
-        let (found, errors) = files(&[dir.path().to_path_buf()]);
+        let Walked { files: found, errors, unfollowed } = files(&[dir.path().to_path_buf()]);
+        assert!(unfollowed.is_empty());
         let names: Vec<_> = found.iter().map(|p| p.strip_prefix(dir.path()).unwrap().to_owned()).collect();
         assert_eq!(names, vec![PathBuf::from("a.txt"), PathBuf::from("b/2.txt")]);
         assert!(errors.is_empty());
@@ -83,8 +115,8 @@ mod tests {
 
     #[test]
     fn missing_path_is_an_error() {
-        let (found, errors) = files(&[PathBuf::from("/no/such/newsdex/path")]);
-        assert!(found.is_empty());
-        assert_eq!(errors.len(), 1);
+        let walked = files(&[PathBuf::from("/no/such/newsdex/path")]);
+        assert!(walked.files.is_empty());
+        assert_eq!(walked.errors.len(), 1);
     }
 }
