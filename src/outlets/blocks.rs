@@ -115,12 +115,13 @@ impl Block {
 }
 
 fn label(blocks: &mut [Block], stop_words: StopWords) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for b in blocks.iter() {
-        *counts.entry(b.text.to_lowercase()).or_default() += 1;
+    let lowered: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for text in &lowered {
+        *counts.entry(text).or_default() += 1;
     }
-    for b in blocks.iter_mut() {
-        b.copies = counts[&b.text.to_lowercase()];
+    for (b, text) in blocks.iter_mut().zip(&lowered) {
+        b.copies = counts[text.as_str()];
         let words: Vec<&str> = b.text.split_whitespace().collect();
         b.words = words.len();
         b.letters = b.text.chars().filter(|c| c.is_alphanumeric()).count();

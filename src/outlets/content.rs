@@ -448,11 +448,12 @@ fn text_features(b: &Block) -> Features {
     let count = words.len().max(1) as f32;
     let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     let digits = b.text.chars().filter(char::is_ascii_digit).count();
+    let is_any = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
     let (second, first_plural) = words.iter().fold((0, 0), |(s, p), w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         (
-            s + usize::from(matches!(w.as_str(), "you" | "your" | "you're" | "yours")),
-            p + usize::from(matches!(w.as_str(), "we" | "our" | "us" | "we're" | "ours")),
+            s + usize::from(is_any(w, &["you", "your", "you're", "yours"])),
+            p + usize::from(is_any(w, &["we", "our", "us", "we're", "ours"])),
         )
     });
     let flag = |x: bool| f32::from(u8::from(x));
@@ -484,10 +485,7 @@ fn text_features(b: &Block) -> Features {
 
 /// Menu labels printed without spaces between them: `About usCareersContact`.
 fn is_glued(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let chars: Vec<char> = w.chars().collect();
-        chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
-    })
+    words.iter().any(|w| w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase()))
 }
 
 /// A comment's header or footer: `Jane says:`, `Reply`, `December 19, 2025 at 13:01`.

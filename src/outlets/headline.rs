@@ -293,7 +293,7 @@ impl PageFacts {
             count += usize::from(b.kind == Kind::Good);
         }
         prose_before.push(count);
-        let (title_like, meta): (Vec<bool>, Vec<bool>) = blocks.iter().map(shape).unzip();
+        let (title_like, meta) = shapes(blocks);
         let short_bullet = |b: &Block| b.bullet && b.words <= 25;
         let mut listed = HashMap::new();
         let mut lines = Vec::new();
@@ -463,6 +463,19 @@ fn title_case(text: &str) -> f32 {
     } else {
         upper as f32 / words.len() as f32
     }
+}
+
+/// Whether each block can be a headline, and whether it is a byline or date line. A block
+/// that has no headline's shape and none within the few blocks a candidate reads the meta
+/// lines of (two below, four above: see [`BlockFacts`]) is neither, without trying the date
+/// and byline patterns: whether it is a meta line is never asked.
+fn shapes(blocks: &[Block]) -> (Vec<bool>, Vec<bool>) {
+    let shaped: Vec<bool> = blocks.iter().map(is_title_shaped).collect();
+    let near_shaped =
+        |j: usize| (j.saturating_sub(4)..(j + 3).min(blocks.len())).any(|i| i != j && shaped[i]);
+    (0..blocks.len())
+        .map(|j| if shaped[j] || near_shaped(j) { shape(&blocks[j]) } else { (false, false) })
+        .unzip()
 }
 
 /// Whether a block can be a headline, and whether it is a byline or date line; the date
