@@ -78,8 +78,7 @@ fn read(page: &Page) -> Reading {
     let head = picked.as_ref().map(|c| c.0);
     let start = head.filter(|&h| h >= start && h < end && h <= start + 12).map_or(start, |h| h + 1);
     if let Some((_, text)) = picked {
-        // A colon ending a heading introduces what follows it; it is not the title's.
-        (draft.tags, draft.headline) = dump::split_headline_tags(text.trim_end_matches([':', ' ']));
+        (draft.tags, draft.headline) = headline_of(&text);
     }
     let from = head.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     // A headline found deep in the article (or its last block) still gets the lines
@@ -93,6 +92,12 @@ fn read(page: &Page) -> Reading {
         .or_else(|| first_date(&blocks[..=end], cal))
         .or_else(|| first_date(&blocks[end + 1..(end + 12).min(blocks.len())], cal));
     Reading { blocks, draft, at: Some(Anchors { start, end, head }) }
+}
+
+/// The version tags and headline a picked line reads as: a colon ending it introduces what
+/// follows (it is not the title's), and a date written out beside it is the page's.
+fn headline_of(line: &str) -> (Vec<String>, String) {
+    dump::split_headline_tags(headline::without_beside_date(line.trim_end_matches([':', ' '])))
 }
 
 /// The block, up to the article's end, that holds the heading the page's format marked as its
@@ -143,7 +148,7 @@ pub fn headline_candidates(page: &Page) -> Vec<(String, headline::Features)> {
     let blocks = blocks::split(&lines);
     let Some((start, end)) = article_span(&blocks) else { return Vec::new() };
     let found = headline::candidates(&blocks, start, end);
-    found.into_iter().map(|c| (dump::split_headline_tags(&c.text).1, c.features)).collect()
+    found.into_iter().map(|c| (headline_of(&c.text).1, c.features)).collect()
 }
 
 /// How much a block adds to (prose) or takes from (boilerplate) a stretch of article.

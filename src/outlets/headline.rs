@@ -242,6 +242,31 @@ fn variants(text: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// A headline's line without the date written beside it with the month's name, at the
+/// line's start or end (`Backup Strategy   January 22nd, 2019`, `Dec 18 2025 Preparing a
+/// transition`): that is the page's date printed on the headline's row, not part of the
+/// headline, which names a day in numbers (`Wrap-Up 12/19/2025`) or in brackets when it
+/// does. The line is scored whole (its date is a sign of a headline); this is what it reads.
+pub fn without_beside_date(text: &str) -> &str {
+    let Some((_, at)) = dates::find_range(text) else { return text };
+    if !text[at.clone()].chars().any(char::is_alphabetic) || text[..at.start].trim_end().ends_with(['(', '['])
+    {
+        return text;
+    }
+    let title = match (at.start, text[at.end..].trim().is_empty()) {
+        (0, _) => &text[at.end..],
+        (_, true) => &text[..at.start],
+        _ => return text,
+    };
+    let title =
+        title.trim().trim_matches(|c: char| matches!(c, '|' | '-' | '–' | '—' | ',' | ':' | '·')).trim();
+    if title.split_whitespace().count() >= 2 && dates::find_range(title).is_none() {
+        title
+    } else {
+        text
+    }
+}
+
 static SITE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—/-]\s+|\s*\|\s*").expect("valid regex"));
 /// A one- or two-word label before a colon (`Blog: TITLE`, `PROJECT: TITLE`).
@@ -800,6 +825,22 @@ mod tests {
         assert!(!titled_beside(line, at(line)));
         let line = "Posted March 5, 2024";
         assert!(!titled_beside(line, at(line)));
+    }
+
+    #[test]
+    fn a_date_written_out_beside_a_headline_is_not_read_as_part_of_it() {
+        assert_eq!(without_beside_date("Garden Walls   March 5th, 2024"), "Garden Walls");
+        assert_eq!(without_beside_date("Mar 5 2024 Mending garden walls"), "Mending garden walls");
+        assert_eq!(without_beside_date("Why walls lean? March 5, 2024"), "Why walls lean?");
+        // Dates in numbers or brackets, a date inside the line, a word left alone: kept.
+        for kept in [
+            "Wall Report 03/05/2024",
+            "Garden Notes (March 5, 2024)",
+            "On March 5, 2024 the walls fell",
+            "Updated March 5, 2024",
+        ] {
+            assert_eq!(without_beside_date(kept), kept);
+        }
     }
 
     #[test]
