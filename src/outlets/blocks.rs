@@ -45,7 +45,7 @@ pub struct Block {
 }
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[•◦▪▫■□☆★●○◆◇►▸‣∙·*+>-]|o\s|\d{1,2}[.)]\s|\[\d+\])\s*").expect("valid regex")
+    Regex::new(r"^\s*(?:[•◦▪▫■□☆★●○◆◇►▸‣∙·*+>-]|o\s|\d{1,2}[.)]\s|\[\d{1,3}\])\s*").expect("valid regex")
 });
 
 /// Splits a page's lines into blocks: a line continues the block above when that line was
@@ -240,6 +240,13 @@ mod tests {
             vec![format!("{} continued here.", long.trim()).as_str(), "Home", "About us", "Short line"]
         );
         assert!(blocks[1].bullet && !blocks[0].bullet);
+    }
+
+    #[test]
+    fn a_numbered_mark_is_a_bullet_and_a_bracketed_year_is_not() {
+        let blocks = split(&["[3] Tide tables", "", "[2024] A Year of Tide Pools"]);
+        let marks: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.bullet)).collect();
+        assert_eq!(marks, vec![("Tide tables", true), ("[2024] A Year of Tide Pools", false)]);
     }
 
     #[test]
