@@ -74,6 +74,10 @@ fn kcna_gzip_records_in_korea_time() {
     assert_same("published", &json!("2023-12-24T09:00:00+09:00"), &lines[0]["published"]);
     assert_same("dateline", &json!("Pyongyang"), &lines[0]["dateline"]);
     assert!(!lines[0]["body"].as_str().unwrap().contains("-0-"));
+    // The archive lost the spaces around the leader's name the site prints in bold.
+    let body = lines[1]["body"].as_str().unwrap();
+    assert!(body.contains("held at Kim Il Sung Square on January 1"), "{body}");
+    assert!(lines[1]["people"].as_array().unwrap().contains(&json!("Kim Il-sung")), "{}", lines[1]["people"]);
 }
 
 #[test]

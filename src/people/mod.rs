@@ -68,6 +68,14 @@ impl<'m> Extractor<'m> {
     }
 }
 
+/// Whether a word, whatever its case, is a common English word or a function word
+/// (`received`, `who`, `and`): what a glued neighbour of a name usually is.
+pub fn is_english_word(word: &str) -> bool {
+    use classes::Class;
+    let c = classes::of(word);
+    c.has(Class::English) || c.has(Class::Function)
+}
+
 /// Whether a short line reads as a person's full name (`Jane Doe`, `Mary-Kate O'Neil`,
 /// `Jean-Paul Rivard`, `Laura Bishop`): two to four capitalised words, the first a known given
 /// name, none a month, function word, title or place/organisation marker (a title that is
