@@ -139,7 +139,9 @@ pub fn parse(raw: &str) -> Byline {
     let mut roles = Vec::new();
     for part in SEPARATORS.split(&line) {
         let part = LEAD_IN.replace(part.trim(), "");
-        let part = part.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.'));
+        let part = part.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
+        });
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -511,6 +513,8 @@ mod tests {
         );
         assert_eq!(names("Carla DeMarco, Joan Pelham, and Vivian Tran").len(), 3);
         assert_eq!(names("Greta & Ilona"), ["Greta", "Ilona"]);
+        // A list exported as CSV-style text quotes some of its names.
+        assert_eq!(names("Ann Lee, \"Bo Park\", “Cy Ruiz”"), ["Ann Lee", "Bo Park", "Cy Ruiz"]);
     }
 
     #[test]
