@@ -109,6 +109,22 @@ fn map_option_names_other_fields() {
 }
 
 #[test]
+fn name_cards_kept_by_a_scrape_leave_the_record_body() {
+    let s = Scratch::new();
+    let file = s.write(
+        "r.jsonl",
+        "{\"title\": \"Harbor plan advances\", \"text\": \"Senator Maren Vale Maren Elise ValeCourt rules on harbor plan Vale tours the docks Budget talks stall MORE said on Monday that the harbor plan would pass the Senate.\", \"date\": \"2024-05-06\"}".as_bytes(),
+    );
+    let a = &extract(&[], &file)[0];
+    assert_same(
+        "body",
+        &json!("Senator Maren Vale said on Monday that the harbor plan would pass the Senate."),
+        &a["body"],
+    );
+    assert_same("people", &json!(["Maren Vale"]), &a["people"]);
+}
+
+#[test]
 fn assume_tz_and_outlets_file() {
     let s = Scratch::new();
     let file = s.write(

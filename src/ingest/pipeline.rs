@@ -32,6 +32,20 @@ pub struct FileResult {
     pub warnings: Vec<String>,
 }
 
+/// Runs `read`, turning a panic inside it (a bug of newsdex, never meant to happen on any
+/// input) into an error for that file or record, so that the run goes on and what was
+/// read before is kept. The panic's own message is printed on stderr as it happens.
+fn guarded<T>(read: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        bail!("internal error, a bug of newsdex (please report it with this input): {message}")
+    })
+}
+
 /// Settings shared by every file of a run.
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
@@ -64,6 +78,10 @@ impl Pipeline {
     /// Reads a file's bytes (possibly compressed, in any encoding) into articles; `shown`
     /// is the path the articles and errors name.
     pub fn process_bytes(&self, bytes: Vec<u8>, shown: &str, format: InputFormat) -> Result<FileResult> {
+        guarded(|| self.read_bytes(bytes, shown, format))
+    }
+
+    fn read_bytes(&self, bytes: Vec<u8>, shown: &str, format: InputFormat) -> Result<FileResult> {
         let decoded = decode::decode_text(decode::decompress(bytes)?)?;
         let (raw, shown) = (decoded.text, shown.to_string());
         if matches!(format, InputFormat::Text | InputFormat::Html | InputFormat::Markdown)
@@ -193,7 +211,7 @@ impl Pipeline {
             }
             let record = serde_json::from_str::<Value>(line).context("invalid JSON");
             let (place, label, warnings) = (format!("{path}#{n}"), format!("line {n}"), &mut result.warnings);
-            match record.and_then(|r| self.read_record(&r, place, &label, warnings)) {
+            match record.and_then(|r| guarded(|| self.read_record(&r, place, &label, warnings))) {
                 Ok(a) => result.articles.push(a),
                 Err(e) => result.errors.push(format!("line {n}: {e:#}")),
             }
@@ -260,4 +278,21 @@ pub fn article_id(a: &Article) -> String {
         ),
     };
     format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_reading_is_an_error_of_that_read() {
+        assert_eq!(guarded(|| Ok(3)).unwrap(), 3);
+        let e = guarded::<()>(|| panic!("slice out of range")).unwrap_err();
+        assert!(
+            e.to_string().contains("internal error") && e.to_string().contains("slice out of range"),
+            "{e}"
+        );
+        let owned = guarded::<()>(|| panic!("{} records", 2)).unwrap_err();
+        assert!(owned.to_string().ends_with("2 records"), "{owned}");
+    }
 }

@@ -105,8 +105,11 @@ impl Reader<'_> {
             headline: text::squash(&text::normalize(
                 &self.string(obj, "headline", HEADLINE).unwrap_or_default(),
             )),
-            // Records often keep one paragraph per line.
-            paragraphs: text::split_lines(&text::detokenize(&text::normalize(&body))),
+            // Records often keep one paragraph per line, and scraped ones the name cards
+            // a page shows on hover.
+            paragraphs: text::split_lines(&outlets::hover::without_cards(&text::detokenize(
+                &text::normalize(&body),
+            ))),
             outlet,
             url,
             ..Draft::default()

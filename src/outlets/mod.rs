@@ -12,6 +12,7 @@ mod dump;
 mod generic;
 pub mod headline;
 pub mod hosts;
+pub mod hover;
 mod kbs;
 mod kcna;
 mod language;
