@@ -34,9 +34,17 @@ impl Byline {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by(?-u:\b)[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
+        r"(?i)^(?:(?:written|writing|words|story|text|reporting|report|posted|published|article|compiled|edited|recipe|review(?:ed)?)\s+)?by(?-u:\b)[:\s]*|^(?:authors?|writers?|reporter|byline)\s*:\s*|^author\s+",
     )
     .expect("valid regex")
+});
+
+/// A part of a byline crediting someone for other work than the writing (wire copy's
+/// `Writing by Jane Roe; Editing by John Doe`), or the writer's assignment (`On assignment
+/// for HuffPost`).
+static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:editing|additional\s+reporting|fact[\s-]checking|graphics)\s+by(?-u:\b)|^on\s+assignment(?-u:\b)")
+        .expect("valid regex")
 });
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -138,6 +146,9 @@ pub fn parse(raw: &str) -> Byline {
     let mut byline = Byline::default();
     let mut roles = Vec::new();
     for part in SEPARATORS.split(&line) {
+        if OTHER_CREDIT.is_match(part.trim()) {
+            continue;
+        }
         let part = LEAD_IN.replace(part.trim(), "");
         let part = part.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
@@ -513,6 +524,8 @@ mod tests {
         );
         assert_eq!(names("Carla DeMarco, Joan Pelham, and Vivian Tran").len(), 3);
         assert_eq!(names("Greta & Ilona"), ["Greta", "Ilona"]);
+        assert_eq!(names("Writing by Ann Lee; Editing by Bo Park, Reuters"), ["Ann Lee"]);
+        assert_eq!(names("Cy Ruiz, On Assignment For Example News"), ["Cy Ruiz"]);
         // A list exported as CSV-style text quotes some of its names.
         assert_eq!(names("Ann Lee, \"Bo Park\", “Cy Ruiz”"), ["Ann Lee", "Bo Park", "Cy Ruiz"]);
     }
