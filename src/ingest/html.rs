@@ -350,6 +350,7 @@ fn meta_byline(doc: &Document) -> Byline {
     let mut by = Byline::default();
     for sel in [
         "meta[name='author']",
+        "meta[property='author']",
         "meta[property='article:author']",
         "meta[name='byl']",
         "meta[name='sailthru.author']",
@@ -772,6 +773,15 @@ mod tests {
         let page = r#"<html><head><title>Fresh Bread At Home | Bakery</title></head><body>
             <svg><title>Cart icon</title></svg><p>Bread is easy to bake at home with a little practice.</p></body></html>"#;
         assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Fresh Bread At Home");
+    }
+
+    #[test]
+    fn an_author_meta_tag_written_as_a_property_is_read() {
+        let page = r#"<html><head><meta property="author" content="Jane Roe" />
+            <meta property="article:author" content="https://social.example/janeroe" /></head>
+            <body><div class="share-author-tools">Share Tweet Share</div>
+            <p>Gardens grow best when the soil is looked after all year.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
     }
 
     #[test]
