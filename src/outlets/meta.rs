@@ -43,8 +43,19 @@ pub fn printed_meta(lines: &[String], headline: &str, cal: Calendar) -> PrintedM
         date: find_date(window, Some(head - from), cal)
             .or_else(|| labelled_date(&blocks, cal))
             .or_else(|| first_date(&blocks, cal)),
-        date_beside: find_date(&blocks[near.clone()], Some(head - near.start), cal),
+        date_beside: find_date(&without_prose(&blocks[near.clone()]), Some(head - near.start), cal),
     }
+}
+
+/// The blocks with the text of sentences (more than a dozen words) taken out: a date inside
+/// a photo caption or the standfirst (`The sun rises over the field March 24, 2014 near the
+/// town.Photographer`) is no date line of the page, which is short.
+fn without_prose(blocks: &[Block]) -> Vec<Block> {
+    let mut kept = blocks.to_vec();
+    for b in kept.iter_mut().filter(|b| b.words > 12) {
+        b.text.clear();
+    }
+    kept
 }
 
 /// How many lines off the headline a date still counts as printed beside it.
@@ -613,6 +624,19 @@ mod tests {
         assert_eq!(printed.date.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert_eq!(printed.date_beside.map(|d| d.date().to_string()).as_deref(), Some("2025-08-04"));
         assert!(printed_meta(&page, "Another Headline", Calendar::default()).byline.authors.is_empty());
+    }
+
+    #[test]
+    fn a_date_inside_a_caption_beside_the_headline_is_not_its_date() {
+        let page = lines(&[
+            "Ten Tips for Better Sleep Tonight",
+            "The moon rises over a quiet harbor town on March 24, 2014 near the old lighthouse, California.Photo Desk",
+            "By Tamsin Okafor",
+            "November 2, 2023 3:53 PM EDT",
+            "Sleep matters more than most people think, and the evidence keeps growing.",
+        ]);
+        let printed = printed_meta(&page, "Ten Tips for Better Sleep Tonight", Calendar::default());
+        assert_eq!(printed.date_beside.map(|d| d.date().to_string()).as_deref(), Some("2023-11-02"));
     }
 
     #[test]
