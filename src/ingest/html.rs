@@ -114,7 +114,7 @@ impl Meta {
     fn read(doc: &Document) -> Meta {
         let mut articles: Vec<Value> = Vec::new();
         for script in doc.select("script[type='application/ld+json']").iter() {
-            if let Ok(v) = serde_json::from_str::<Value>(script.text().trim()) {
+            if let Ok(v) = serde_json::from_str::<Value>(unwrapped_json(&script.text())) {
                 collect_ld(&v, &mut articles);
             }
         }
@@ -170,9 +170,14 @@ impl Meta {
             .filter(|h| !h.text.is_empty() && h.text.len() < 300)
             .filter(|h| !self.is_site(&h.text) && !is_site_segment(&h.text, &titles))
             .collect();
-        match &declared {
-            Some(title) => choose_headline(title, &h1s, &sub_headings(doc), site),
-            None => h1s.into_iter().next().map(|h| h.text).unwrap_or_default(),
+        // An `<h1>` that the page's `<title>` opens with outvotes a declared headline about
+        // something else (Wikipedia declares its short description as the headline).
+        let first_part = page.as_deref().and_then(|t| SEGMENT.split(t).next()).map(fold).unwrap_or_default();
+        let agreed = h1s.iter().find(|h| !first_part.is_empty() && fold(&h.text) == first_part);
+        match (&declared, agreed) {
+            (Some(title), Some(h1)) if shared_words(&h1.text, title).0 == 0 => h1.text.clone(),
+            (Some(title), _) => choose_headline(title, &h1s, &sub_headings(doc), site),
+            (None, _) => h1s.into_iter().next().map(|h| h.text).unwrap_or_default(),
         }
     }
 
@@ -421,6 +426,19 @@ fn is_handle(name: &str) -> bool {
 }
 
 /// JSON-LD nodes, walking `@graph` and arrays, keeping article-like ones.
+/// A JSON-LD script's JSON without the wrappers some pages put around it for old XHTML
+/// parsers (`<![CDATA[ … ]]>`, as Wikipedia's pages have it, or `<!-- … -->`) and a
+/// closing semicolon.
+fn unwrapped_json(script: &str) -> &str {
+    let mut json = script.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(inner) = json.strip_prefix(open).and_then(|j| j.trim_end().strip_suffix(close)) {
+            json = inner.trim();
+        }
+    }
+    json.strip_suffix(';').unwrap_or(json).trim_end()
+}
+
 fn collect_ld(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Array(items) => items.iter().for_each(|i| collect_ld(i, out)),
@@ -782,6 +800,27 @@ mod tests {
             <body><div class="share-author-tools">Share Tweet Share</div>
             <p>Gardens grow best when the soil is looked after all year.</p></body></html>"#;
         assert_eq!(draft(page, &HostTable::default(), Zone::default()).authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn json_ld_wrapped_for_xhtml_parsers_is_read() {
+        assert_eq!(unwrapped_json("\n <![CDATA[\n {\"a\":1}\n ]]> "), "{\"a\":1}");
+        assert_eq!(unwrapped_json("<!-- {\"a\":1}; -->"), "{\"a\":1}");
+        assert_eq!(unwrapped_json("{\"a\":1};"), "{\"a\":1}");
+        let page = r#"<html><head><script type="application/ld+json"><![CDATA[
+            {"@type":"Article","headline":"Harbor Walls","datePublished":"2001-10-29T01:59:14Z"}
+            ]]></script></head><body><h1>Harbor Walls</h1>
+            <p>The harbor walls were first built in 1907 and rebuilt after the storm of 1953.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.published.map(|p| p.date().to_string()).as_deref(), Some("2001-10-29"));
+    }
+
+    #[test]
+    fn an_h1_the_title_repeats_outvotes_an_unrelated_declared_headline() {
+        let page = r#"<html><head><title>Harbor Walls - Example Encyclopedia</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"stone structures of a port"}</script>
+            </head><body><h1>Harbor Walls</h1><p>The harbor walls were first built in 1907.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Harbor Walls");
     }
 
     #[test]
