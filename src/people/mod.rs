@@ -268,6 +268,21 @@ mod tests {
     }
 
     #[test]
+    fn korean_newspapers_are_not_people() {
+        // A digest of the day's papers names each on a line of its own.
+        let paragraphs: Vec<String> = [
+            "Rodong Sinmun",
+            "- An article calls on farmers to finish the harvest early.",
+            "Minju Joson",
+            "- An article says the harbor plan is going well, Park Ji-won said.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(extract("Major articles", &paragraphs, &[]), vec!["Park Ji-won"]);
+        assert_eq!(people("The Chosun Ilbo quoted Park Ji-won."), vec!["Park Ji-won"]);
+    }
+
+    #[test]
     fn authors_are_left_out() {
         let got = extract("", &["Ron Chang reports on Lee Do-hoon.".into()], &["Ron Chang".into()]);
         assert_eq!(got, vec!["Lee Do-hoon"]);
