@@ -112,13 +112,32 @@ impl HostTable {
         self.outlet_for_host(host_of(url)?)
     }
 
-    /// The canonical name for what a record calls its source: a host, a URL or a name.
-    /// Names that are no host are kept as written.
+    /// The canonical name for what a record calls its source: a host, a URL or a name
+    /// (see [`HostTable::named`]).
     pub fn canonical(&self, source: &str) -> String {
         let source = source.trim();
         let as_host =
             if source.contains("://") { self.outlet_for_url(source) } else { self.outlet_for_host(source) };
-        as_host.unwrap_or_else(|| source.to_string())
+        as_host.unwrap_or_else(|| self.named(source))
+    }
+
+    /// A source name as the table spells the outlet: without a section label (`Newsmax -
+    /// News`, `New York Post (Opinion)`, `Cato Institute (blog)`), a wire agency by its
+    /// short name (`Associated Press` -> `AP`), and a name the table has in other capitals,
+    /// without its `The` or without a `News` after it (`USA TODAY`, `Washington Times`,
+    /// `Breitbart News`) in the table's spelling. Other names are kept as written.
+    fn named(&self, source: &str) -> String {
+        let name = SECTION.replace(source, "").trim().to_string();
+        if name.is_empty() {
+            return source.to_string();
+        }
+        if let Some(agency) = super::byline::agency(&name) {
+            return agency.to_string();
+        }
+        let key = name_key(&name);
+        let stem = key.strip_suffix(" news");
+        let mut known = self.user.iter().map(|(_, n)| n.as_str()).chain(BUILT_IN.iter().map(|&(_, n)| n));
+        known.find(|n| name_key(n) == key || stem == Some(name_key(n).as_str())).map_or(name, str::to_string)
     }
 
     /// The built-in entries, for documentation and listings.
@@ -133,6 +152,20 @@ pub fn host_of(url: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?.split(':').next()?;
     (!host.is_empty()).then_some(host)
+}
+
+/// A section label after a source's name: `- News`, `(Opinion)`, `(blog)`.
+static SECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\s*(?:\s-\s+|\(\s*)(?:news|opinion|online|editorials?|analysis|blogs?|commentary)\s*\)?$",
+    )
+    .expect("valid regex")
+});
+
+/// A name folded for comparison: lower case, single spaces, no leading `The`.
+fn name_key(name: &str) -> String {
+    let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
 }
 
 fn clean_host(host: &str) -> String {
@@ -167,6 +200,28 @@ mod tests {
         let t = HostTable::default();
         assert_eq!(t.canonical("www.npr.org"), "NPR");
         assert_eq!(t.canonical("Ezra Klein"), "Ezra Klein");
+    }
+
+    #[test]
+    fn source_names_lose_section_labels_and_take_the_tables_spelling() {
+        let t = HostTable::default();
+        for (source, name) in [
+            ("Newsmax - News", "Newsmax"),
+            ("New York Post (Opinion)", "New York Post"),
+            ("Cato Institute (blog)", "Cato Institute"),
+            ("Fox News (Online)", "Fox News"),
+            ("USA TODAY", "USA Today"),
+            ("Washington Times", "The Washington Times"),
+            ("Breitbart News", "Breitbart"),
+            ("BBC News", "BBC"),
+            ("NBC News", "NBC News"),
+            ("Associated Press", "AP"),
+            ("Guest Writer - Right", "Guest Writer - Right"),
+            ("News", "News"),
+            ("(Opinion)", "(Opinion)"),
+        ] {
+            assert_eq!(t.canonical(source), name, "{source}");
+        }
     }
 
     #[test]
