@@ -22,7 +22,10 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     let doc = Document::from(html);
     let meta = Meta::read(&doc);
     let url = meta.url.clone();
-    let outlet = url.as_deref().and_then(|u| hosts.outlet_for_url(u)).or_else(|| meta.site_name.clone());
+    let outlet = url
+        .as_deref()
+        .and_then(|u| hosts.outlet_for_url(u))
+        .or_else(|| meta.site_name.as_deref().map(|s| hosts.canonical(s)));
     let mut draft = Draft { outlet, url, ..Draft::default() };
     draft.headline = meta.headline(&doc);
     let lines = visible::lines(&doc);
@@ -821,6 +824,13 @@ mod tests {
             <script type="application/ld+json">{"@type":"Article","headline":"stone structures of a port"}</script>
             </head><body><h1>Harbor Walls</h1><p>The harbor walls were first built in 1907.</p></body></html>"#;
         assert_eq!(draft(page, &HostTable::default(), Zone::default()).headline, "Harbor Walls");
+    }
+
+    #[test]
+    fn a_site_name_takes_the_outlet_tables_spelling() {
+        let page = r#"<html><head><meta property="og:site_name" content="USA TODAY" /></head>
+            <body><h1>Harbor Walls</h1><p>The harbor walls were first built in 1907.</p></body></html>"#;
+        assert_eq!(draft(page, &HostTable::default(), Zone::default()).outlet.as_deref(), Some("USA Today"));
     }
 
     #[test]
