@@ -199,7 +199,25 @@ fn parse_naive_date(s: &str) -> Option<NaiveDate> {
         "%d-%b-%Y",
     ];
     let s = s.replace("Sept.", "Sep.");
+    if let Some(day) = short_year_date(&s) {
+        return Some(day);
+    }
     FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(&s, f).ok())
+}
+
+/// A month, day and two-digit year as US sites and exports write them (`7/23/17`), read with
+/// the year in 1970..2069 as `%y` does; `%Y` would read it as the year 17.
+fn short_year_date(s: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.split('/').collect();
+    let digits = |p: &str, widths: std::ops::RangeInclusive<usize>| {
+        widths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [m, d, y] if digits(m, 1..=2) && digits(d, 1..=2) && digits(y, 2..=2) => {
+            NaiveDate::parse_from_str(s, "%m/%d/%y").ok()
+        }
+        _ => None,
+    }
 }
 
 static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
@@ -512,6 +530,9 @@ mod tests {
         assert_eq!(day("Tue, 1 Jul 2003 10:52:37 +0200"), "2003-07-01");
         assert_eq!(day("1720915200000"), "2024-07-14");
         assert_eq!(day("7/17/2018"), "2018-07-17");
+        assert_eq!(day("7/23/17"), "2017-07-23");
+        assert_eq!(day("12/30/99"), "1999-12-30");
+        assert_eq!(parse("23/7/17", kst()), None);
         assert_eq!(day("Thu Sep 16 2021 03:10:16 GMT+0000 (UTC)"), "2021-09-16");
         assert_eq!(day("2021-09-16 03:10:16 UTC"), "2021-09-16");
         assert_eq!(day("16/09/2021 03:10:16"), "2021-09-16");
