@@ -139,3 +139,23 @@ fn json_lines_stream_in_chunks_with_their_own_line_numbers() {
     let errors = common::stderr(&out);
     assert!(errors.contains("records.jsonl.gz: line 450: invalid JSON"), "{errors}");
 }
+
+#[test]
+fn crawler_records_with_short_years_and_label_bylines() {
+    let scratch = common::Scratch::new();
+    let records = [
+        json!({"title": "Harbour fees rise", "content": "The port raised its fees on Monday.", "date": "7/23/17",
+               "authors": "Backgroundurl Avatar_Large, Story Count, Comment Count, Popular Tags"}),
+        json!({"title": "Ferry timetable changes", "content": "The ferry leaves earlier from June.", "date": "12/30/99",
+               "authors": "Analysis Jane Roe, In July Of, Special To Cnn, Harbor Times Wire"}),
+    ];
+    let text: Vec<String> = records.iter().map(Value::to_string).collect();
+    let path = scratch.write("records.jsonl", text.join("\n").as_bytes());
+    let out = newsdex().args(["extract", "--json"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let articles = json_lines(&out);
+    check(&articles[0], "date", json!("2017-07-23"));
+    check(&articles[0], "authors", json!([]));
+    check(&articles[1], "date", json!("1999-12-30"));
+    check(&articles[1], "authors", json!(["Jane Roe"]));
+}

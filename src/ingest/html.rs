@@ -202,7 +202,7 @@ impl Meta {
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
         let shaped = cleaned.iter().all(|a| crate::people::has_name_shape(a));
         let cleaned =
-            Byline { authors: if shaped { cleaned.to_vec() } else { Vec::new() }, agencies: Vec::new() };
+            Byline { authors: if shaped { cleaned.to_vec() } else { Vec::new() }, ..Byline::default() };
         best.cloned().unwrap_or(cleaned)
     }
 

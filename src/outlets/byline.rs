@@ -14,6 +14,9 @@ pub struct Byline {
     pub authors: Vec<String>,
     /// Agencies named in the byline, canonical (`AP`, `Reuters`, ...).
     pub agencies: Vec<String>,
+    /// Parts left out as no writer's name (`Comment Count`, see [`parse`]): a sign that the
+    /// line read was no byline.
+    pub labels: Vec<String>,
 }
 
 impl Byline {
@@ -29,6 +32,7 @@ impl Byline {
                 self.agencies.push(a);
             }
         }
+        self.labels.extend(other.labels);
     }
 }
 
@@ -40,10 +44,10 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A part of a byline crediting someone for other work than the writing (wire copy's
-/// `Writing by Jane Roe; Editing by John Doe`), or the writer's assignment (`On assignment
-/// for HuffPost`).
+/// `Writing by Jane Roe; Editing by John Doe`, `edited by John Doe`), the writer's
+/// assignment (`On assignment for HuffPost`) or standing (`Special to CNN`).
 static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:editing|additional\s+reporting|fact[\s-]checking|graphics)\s+by(?-u:\b)|^on\s+assignment(?-u:\b)")
+    Regex::new(r"(?i)^(?:editing|edited|additional\s+reporting|fact[\s-]checking|graphics)\s+by(?-u:\b)|^on\s+assignment(?-u:\b)|^special\s+to(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -119,6 +123,7 @@ const ROLES: &[&str] = &[
     "critic",
     "anchor",
     "host",
+    "wire",
     "contributors",
     "editors",
     "writers",
@@ -135,7 +140,12 @@ const CREDENTIALS: &[&str] = &[
 
 /// Reads a byline (`By Jane Doe and John Roe, AP`) into names and agencies. A byline that
 /// is only a role or a team (`Harbor Staff`, `The Brightline Team`) is how the page signs the
-/// article, so it is kept as the author; beside a name, a role is dropped.
+/// article, so it is kept as the author; beside a name, a role is dropped. So are parts made
+/// of common words (`Comment Count`, `In July Of`: see [`crate::people::is_word_label`]) or
+/// holding an identifier's underscore (`q_admin`): they sign only when nothing else does and
+/// there are one or two of them (`Editorial Board`, an organisation cut at its `and`), not
+/// when a crawler read a row of page labels (`Backgroundurl Avatar_Large, Story Count,
+/// Comment Count, Popular Tags`).
 pub fn parse(raw: &str) -> Byline {
     let line = text::squash(raw);
     if CREDIT_LINE.is_match(&line) {
@@ -144,7 +154,7 @@ pub fn parse(raw: &str) -> Byline {
     let line = unglue_by(&line);
     let line = LEAD_IN.replace(&line, "");
     let mut byline = Byline::default();
-    let mut roles = Vec::new();
+    let (mut roles, mut labels) = (Vec::new(), Vec::new());
     for part in SEPARATORS.split(&line) {
         if OTHER_CREDIT.is_match(part.trim()) {
             continue;
@@ -156,15 +166,19 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let part = strip_trailing_label(undouble(pictured_again(part)));
-        if is_role(part) {
-            roles.push(part.to_string());
-            continue;
-        }
+        let part = without_genre(strip_trailing_label(undouble(pictured_again(part))));
         if let Some(agency) = agency(part) {
             if !byline.agencies.iter().any(|a| a == agency) {
                 byline.agencies.push(agency.to_string());
             }
+            continue;
+        }
+        if is_role(part) {
+            roles.push(part.to_string());
+            continue;
+        }
+        if part.contains('_') || crate::people::is_word_label(part) {
+            labels.push(part.to_string());
             continue;
         }
         let name = strip_credentials(part);
@@ -172,10 +186,29 @@ pub fn parse(raw: &str) -> Byline {
             byline.authors.push(name);
         }
     }
-    if byline.authors.is_empty() && byline.agencies.is_empty() && roles.len() == 1 {
-        byline.authors = roles;
+    if byline.authors.is_empty() && byline.agencies.is_empty() {
+        if roles.len() == 1 {
+            byline.authors = roles;
+        } else if roles.is_empty() && labels.len() <= 2 {
+            byline.authors = std::mem::take(&mut labels);
+        }
     }
+    byline.labels = labels;
     byline
+}
+
+/// A name under the label of the piece's kind (`Analysis Stephen Collinson`, `Opinion Jane
+/// Doe`) -> the name; `Opinion Contributor` and other parts as they are.
+fn without_genre(part: &str) -> &str {
+    const GENRES: &[&str] = &["analysis", "opinion", "commentary", "perspective", "editorial", "review"];
+    match part.split_once(' ') {
+        Some((label, rest))
+            if GENRES.contains(&label.to_lowercase().as_str()) && crate::people::is_person_name(rest) =>
+        {
+            rest
+        }
+        _ => part,
+    }
 }
 
 /// A name printed twice around its picture's alt text (`Jane Doe Headshot Jane Doe`): the
@@ -558,6 +591,30 @@ mod tests {
     }
 
     #[test]
+    fn crawler_labels_and_desks_are_no_authors() {
+        let authors = |s: &str| parse(s).authors;
+        assert_eq!(
+            authors("Backgroundurl Avatar_Large, Story Count, Comment Count, Popular Tags"),
+            Vec::<String>::new()
+        );
+        assert_eq!(authors("Jane Doe, In July Of"), ["Jane Doe"]);
+        assert_eq!(authors("Analysis Jane Doe"), ["Jane Doe"]);
+        assert_eq!(authors("Opinion Contributor"), ["Opinion Contributor"]);
+        assert_eq!(authors("Jane Doe, Special To Cnn"), ["Jane Doe"]);
+        let b = parse("Jane Doe, Sun-Times Wire, Associated Press, Sun-Times Staff, John Roe");
+        assert_eq!(
+            (b.authors, b.agencies),
+            (vec!["Jane Doe".to_string(), "John Roe".into()], vec!["AP".to_string()])
+        );
+        assert_eq!(parse("CNN Wire").agencies, ["CNN Wire"]);
+        assert_eq!(authors("Editorial Board"), ["Editorial Board"]);
+        assert_eq!(
+            authors("Frank James, Grace Field, Harsh V. Pant"),
+            ["Frank James", "Grace Field", "Harsh V. Pant"]
+        );
+    }
+
+    #[test]
     fn byline_lines() {
         let names = |s: &str| parse_line(s).map(|b| b.authors);
         assert_eq!(names("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
@@ -642,10 +699,7 @@ mod tests {
         assert_eq!(names("The Fundwise Team"), ["The Fundwise Team"]);
         assert_eq!(names("Jane Doe Writer"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe December"), ["Jane Doe"]);
-        assert_eq!(
-            names("Jane Doe Executive Digital Editor and Master Gardener"),
-            ["Jane Doe", "Master Gardener"]
-        );
+        assert_eq!(names("Jane Doe Executive Digital Editor and Master Gardener"), ["Jane Doe"]);
         assert_eq!(names("Mary Ann Lee Senior Writer"), ["Mary Ann Lee"]);
         assert_eq!(names("Jane Doe Digital December"), ["Jane Doe Digital"]);
         assert_eq!(names("Jane Doe News"), ["Jane Doe News"]);

@@ -341,15 +341,16 @@ fn meta_parts(line: &str) -> Vec<String> {
 }
 
 /// A byline part that has a name's shape (after an honorific: `Dr. Jane Doe`) or signs as a
-/// team, read as a byline; not one
-/// that credits an editor or reviewer (`Edited By: Jane Doe` beside the date).
+/// team, read as a byline; not one that credits an editor or reviewer (`Edited By: Jane Doe`
+/// beside the date), nor one with a part of common words (`Atlanta, United States` beside an
+/// event's date).
 fn shaped_name(part: &str) -> Option<byline::Byline> {
     if byline::credits_helper(part) {
         return None;
     }
     let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
     let shaped = |a: &String| crate::people::has_name_shape(unhonoured(a)) || is_team(a);
-    (!by.authors.is_empty() && by.authors.iter().all(shaped)).then_some(by)
+    (!by.authors.is_empty() && by.labels.is_empty() && by.authors.iter().all(shaped)).then_some(by)
 }
 
 /// A name without the honorific before it: `Dr. Jane Doe`, `Sir Quillon` -> `Jane Doe`,

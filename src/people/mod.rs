@@ -76,6 +76,25 @@ pub fn is_english_word(word: &str) -> bool {
     c.has(Class::English) || c.has(Class::Function)
 }
 
+/// Whether every word of a line is a common English word, a function word or a month, and
+/// either none is a given name or the first is a function word (`Story Count`, `Popular
+/// Tags`, `In July Of`): a page's label that a crawler took for an author, where `Frank
+/// James`, `Grace Field` and `Harsh V. Pant` (an initial is no word) are names.
+pub fn is_word_label(line: &str) -> bool {
+    use classes::Class;
+    let words: Vec<&str> =
+        line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let common = |w: &&str| {
+        let c = classes::of(w);
+        w.chars().nth(1).is_some()
+            && (c.has(Class::English) || c.has(Class::Function) || c.has(Class::MonthDay))
+    };
+    let given = |w: &&str| classes::of(w).has(Class::Given) || classes::of(w).has(Class::GivenTop);
+    !words.is_empty()
+        && words.iter().all(common)
+        && (classes::of(words[0]).has(Class::Function) || !words.iter().any(given))
+}
+
 /// Whether a short line reads as a person's full name (`Jane Doe`, `Mary-Kate O'Neil`,
 /// `Jean-Paul Rivard`, `Laura Bishop`): two to four capitalised words, the first a known given
 /// name, none a month, function word, title or place/organisation marker (a title that is
