@@ -141,13 +141,14 @@ fn json_lines_stream_in_chunks_with_their_own_line_numbers() {
 }
 
 #[test]
-fn crawler_records_with_short_years_and_label_bylines() {
+fn crawler_records_with_short_years_label_bylines_and_guest_sources() {
     let scratch = common::Scratch::new();
     let records = [
         json!({"title": "Harbour fees rise", "content": "The port raised its fees on Monday.", "date": "7/23/17",
                "authors": "Backgroundurl Avatar_Large, Story Count, Comment Count, Popular Tags"}),
         json!({"title": "Ferry timetable changes", "content": "The ferry leaves earlier from June.", "date": "12/30/99",
-               "authors": "Analysis Jane Roe, In July Of, Special To Cnn, Harbor Times Wire"}),
+               "authors": "Analysis Jane Roe, In July Of, Special To Cnn, Harbor Times Wire",
+               "source": "Guest Writer - Right", "url": "https://www.harbor-times.example/2099/ferry"}),
     ];
     let text: Vec<String> = records.iter().map(Value::to_string).collect();
     let path = scratch.write("records.jsonl", text.join("\n").as_bytes());
@@ -158,4 +159,5 @@ fn crawler_records_with_short_years_and_label_bylines() {
     check(&articles[0], "authors", json!([]));
     check(&articles[1], "date", json!("1999-12-30"));
     check(&articles[1], "authors", json!(["Jane Roe"]));
+    check(&articles[1], "outlet", json!("harbor-times.example"));
 }

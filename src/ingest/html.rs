@@ -22,10 +22,7 @@ pub fn draft(html: &str, hosts: &HostTable, zone: Zone) -> Draft {
     let doc = Document::from(html);
     let meta = Meta::read(&doc);
     let url = meta.url.clone();
-    let outlet = url
-        .as_deref()
-        .and_then(|u| hosts.outlet_for_url(u))
-        .or_else(|| meta.site_name.as_deref().map(|s| hosts.canonical(s)));
+    let outlet = hosts.outlet_of(url.as_deref(), meta.site_name.as_deref());
     let mut draft = Draft { outlet, url, ..Draft::default() };
     draft.headline = meta.headline(&doc);
     let lines = visible::lines(&doc);

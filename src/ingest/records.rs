@@ -130,16 +130,19 @@ impl Reader<'_> {
         Some(draft)
     }
 
-    /// The outlet: a known host (from a host-like field or the URL) wins over a source name.
+    /// The outlet: a known host (from a host-like field, the source field or the URL) wins
+    /// over a source name, which wins over an unknown host (see [`HostTable::outlet_of`]).
     fn outlet(&self, obj: &Map<String, Value>, url: Option<&str>) -> Option<String> {
         let named = self.string(obj, "outlet", OUTLET);
-        let from_host = HOST_FIELDS
-            .iter()
-            .filter_map(|f| obj.get(*f).and_then(Value::as_str))
-            .chain(named.as_deref())
-            .find_map(|h| self.hosts.outlet_for_host(h))
-            .or_else(|| url.and_then(|u| self.hosts.outlet_for_url(u)));
-        from_host.or_else(|| named.map(|n| self.hosts.canonical(&n)))
+        let host_fields: Vec<&str> =
+            HOST_FIELDS.iter().filter_map(|f| obj.get(*f).and_then(Value::as_str)).map(str::trim).collect();
+        let known =
+            host_fields.iter().copied().chain(named.as_deref()).find_map(|h| self.hosts.outlet_for_host(h));
+        let address = url.map(str::to_string).or_else(|| {
+            let host = host_fields.iter().find(|h| !h.is_empty())?;
+            Some(if host.contains("://") { host.to_string() } else { format!("https://{host}") })
+        });
+        known.or_else(|| self.hosts.outlet_of(address.as_deref(), named.as_deref()))
     }
 
     fn first<'v>(&self, obj: &'v Map<String, Value>, part: &str, names: &[&str]) -> Option<&'v Value> {

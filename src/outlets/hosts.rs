@@ -62,6 +62,55 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("xinhuanet.com", "Xinhua"),
     ("news.cn", "Xinhua"),
     ("scmp.com", "South China Morning Post"),
+    ("townhall.com", "Townhall"),
+    ("newsmax.com", "Newsmax"),
+    ("salon.com", "Salon"),
+    ("reason.com", "Reason"),
+    ("cbn.com", "CBN"),
+    ("spectator.org", "The American Spectator"),
+    ("dailycaller.com", "The Daily Caller"),
+    ("thedailybeast.com", "The Daily Beast"),
+    ("theblaze.com", "TheBlaze"),
+    ("nypost.com", "New York Post"),
+    ("theweek.com", "The Week"),
+    ("slate.com", "Slate"),
+    ("vanityfair.com", "Vanity Fair"),
+    ("dailykos.com", "Daily Kos"),
+    ("dailywire.com", "The Daily Wire"),
+    ("motherjones.com", "Mother Jones"),
+    ("cnbc.com", "CNBC"),
+    ("mediamatters.org", "Media Matters"),
+    ("marketwatch.com", "MarketWatch"),
+    ("news.yahoo.com", "Yahoo News"),
+    ("suntimes.com", "Chicago Sun-Times"),
+    ("fivethirtyeight.com", "FiveThirtyEight"),
+    ("democracynow.org", "Democracy Now!"),
+    ("axios.com", "Axios"),
+    ("businessinsider.com", "Business Insider"),
+    ("time.com", "Time"),
+    ("newsbusters.org", "NewsBusters"),
+    ("propublica.org", "ProPublica"),
+    ("vice.com", "Vice"),
+    ("hotair.com", "Hot Air"),
+    ("buzzfeednews.com", "BuzzFeed News"),
+    ("nymag.com", "New York Magazine"),
+    ("realclearpolitics.com", "RealClearPolitics"),
+    ("ibtimes.com", "International Business Times"),
+    ("dailymail.co.uk", "Daily Mail"),
+    ("theintercept.com", "The Intercept"),
+    ("foxbusiness.com", "Fox Business"),
+    ("freebeacon.com", "Washington Free Beacon"),
+    ("scientificamerican.com", "Scientific American"),
+    ("thenation.com", "The Nation"),
+    ("thinkprogress.org", "ThinkProgress"),
+    ("newyorker.com", "The New Yorker"),
+    ("newsweek.com", "Newsweek"),
+    ("forbes.com", "Forbes"),
+    ("washingtonexaminer.com", "Washington Examiner"),
+    ("thefederalist.com", "The Federalist"),
+    ("rollingstone.com", "Rolling Stone"),
+    ("wired.com", "Wired"),
+    ("bostonglobe.com", "The Boston Globe"),
 ];
 
 /// Host suffix -> outlet name, the user's entries before the built-in ones.
@@ -140,6 +189,18 @@ impl HostTable {
         known.find(|n| name_key(n) == key || stem == Some(name_key(n).as_str())).map_or(name, str::to_string)
     }
 
+    /// The outlet of an article at `url` whose source calls itself `named`: the table's
+    /// name for the URL's host, else the source's name (see [`HostTable::canonical`]) unless
+    /// it names a contributor rather than an outlet (`Guest Writer - Right`, see
+    /// [`is_contributor`]), else the host itself without `www.` (`townhall.com`), so that a
+    /// site the table does not know is still one outlet rather than none.
+    pub fn outlet_of(&self, url: Option<&str>, named: Option<&str>) -> Option<String> {
+        let named = named.filter(|n| !n.trim().is_empty() && !is_contributor(n));
+        url.and_then(|u| self.outlet_for_url(u))
+            .or_else(|| named.map(|n| self.canonical(n)))
+            .or_else(|| url.and_then(host_of).map(clean_host).filter(|h| h.contains('.')))
+    }
+
     /// The built-in entries, for documentation and listings.
     pub fn built_in() -> &'static [(&'static str, &'static str)] {
         BUILT_IN
@@ -168,6 +229,26 @@ fn name_key(name: &str) -> String {
     lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
 }
 
+/// Whether a source name names a contributor, not an outlet: its first part ends in a
+/// writer's role (`Guest Writer`, `Guest Writer - Left`, `Contributors`), as aggregators
+/// label pieces they take from guest authors.
+pub fn is_contributor(name: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "columnist",
+        "columnists",
+        "blogger",
+        "bloggers",
+        "author",
+        "authors",
+    ];
+    let first = name.split(" - ").next().unwrap_or(name);
+    first.split_whitespace().last().is_some_and(|w| ROLES.contains(&w.to_lowercase().as_str()))
+}
+
 fn clean_host(host: &str) -> String {
     let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
     host.strip_prefix("www.").unwrap_or(&host).to_string()
@@ -176,6 +257,27 @@ fn clean_host(host: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_sites_are_named_by_host_and_contributors_are_no_outlets() {
+        let t = HostTable::default();
+        assert_eq!(t.outlet_of(Some("https://www.example.org/a/1"), None).as_deref(), Some("example.org"));
+        assert_eq!(
+            t.outlet_of(Some("https://example.org/a"), Some("Example Daily")).as_deref(),
+            Some("Example Daily")
+        );
+        assert_eq!(
+            t.outlet_of(Some("https://example.org/a"), Some("Guest Writer - Right")).as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            t.outlet_of(Some("https://townhall.com/a"), Some("Guest Writer")).as_deref(),
+            Some("Townhall")
+        );
+        assert_eq!(t.outlet_of(None, Some("Guest Writer - Left")), None);
+        assert_eq!(t.outlet_of(Some("file:///tmp/a.html"), None), None);
+        assert!(is_contributor("Contributors") && !is_contributor("The Writers' Guild Gazette"));
+    }
 
     #[test]
     fn hosts_map_to_outlets() {
