@@ -55,7 +55,9 @@ static GLUED_LEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn unglue_in(text: &mut String) {
     if let Cow::Owned(fixed) = unglue_leaders(text) {
-        *text = fixed;
+        // A second pass for the name that followed a glued `andKim` (its `Kim` was read
+        // with the first name's match).
+        *text = unglue_leaders(&fixed).into_owned();
     }
 }
 
@@ -72,7 +74,12 @@ fn unglue_leaders(text: &str) -> Cow<'_, str> {
         let split_after = after.starts_with(char::is_uppercase)
             || (after.chars().count() >= 2 && crate::people::is_english_word(after));
         let before = if before.is_empty() { String::new() } else { format!("{before} ") };
-        let after = if split_after && !after.is_empty() { format!(" {after}") } else { after.to_string() };
+        let after = match after.strip_suffix("Kim") {
+            // The next leader's name glued on after a word (`Kim Il SungandKim Jong Il`).
+            Some(word) if crate::people::is_english_word(word) => format!(" {word} Kim"),
+            _ if split_after && !after.is_empty() => format!(" {after}"),
+            _ => after.to_string(),
+        };
         format!("{before}{name}{after}")
     })
 }
@@ -97,6 +104,9 @@ mod tests {
             "the respected Comrade Kim Jong Un received a letter sent by Kim Il Sung and others"
         );
         assert_eq!(unglue_leaders("held atKim Il SungSquare."), "held at Kim Il Sung Square.");
+        let mut text = "statues ofKim Il SungandKim Jong Illie in state".to_string();
+        unglue_in(&mut text);
+        assert_eq!(text, "statues of Kim Il Sung and Kim Jong Il lie in state");
         // Spaced names, another person's name and a syllable that is no word stay as they are.
         for kept in
             ["Comrade Kim Jong Un said", "Kim Yo Jong said", "Kim Jong Ung said", "Kim Jong Il's work"]
