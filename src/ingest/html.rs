@@ -190,12 +190,13 @@ impl Meta {
         let headline = fold(printed.headline);
         let personal = |b: &&Byline| b.authors.iter().all(|a| !self.is_site(a) && !is_handle(a));
         let named = |b: &&Byline| !b.authors.is_empty() && b.authors.iter().all(|a| fold(a) != headline);
-        let declared = [self.ld_byline(), meta_byline(doc), labelled_byline(doc), element_byline(doc)];
+        let declared = [self.ld_byline(), meta_byline(doc), labelled_byline(doc), element_byline(doc)]
+            .map(|b| self.without_site(b));
         if let Some(best) = declared.iter().filter(named).find(personal) {
             return best.clone();
         }
         let [ld, meta, labelled, element] = declared;
-        let sources = [ld, meta, labelled, element, printed.byline()];
+        let sources = [ld, meta, labelled, element, self.without_site(printed.byline())];
         let best = sources.iter().filter(named).find(personal).or_else(|| sources.iter().find(named));
         let shaped = cleaned.iter().all(|a| crate::people::has_name_shape(a));
         let cleaned =
@@ -212,6 +213,15 @@ impl Meta {
             if !by.authors.is_empty() {
                 break;
             }
+        }
+        by
+    }
+
+    /// A byline without the site's own name beside the writers' (`By Jane Doe and John Roe,
+    /// CNN` on cnn.com); a byline of the site's name alone stays as it is.
+    fn without_site(&self, mut by: Byline) -> Byline {
+        if by.authors.iter().any(|a| !self.is_site(a)) {
+            by.authors.retain(|a| !self.is_site(a));
         }
         by
     }
@@ -883,6 +893,16 @@ mod tests {
             <p>Meditation is a practice that takes a few minutes a day and pays off.</p></body></html>"#;
         let d = draft(page, &HostTable::default(), Zone::default());
         assert_eq!(d.authors, ["Greta Lindqvist"]);
+    }
+
+    #[test]
+    fn the_sites_name_beside_the_writers_is_no_author() {
+        let page = r#"<html><head><link rel="canonical" href="https://www.example-news.com/a/1">
+            </head><body><h1>Storm clears before the holiday</h1>
+            <div class="byline">By Greta Lindqvist and Tomas Berg, Example-News</div>
+            <p>The storm that closed the coast road moved out to sea overnight.</p></body></html>"#;
+        let d = draft(page, &HostTable::default(), Zone::default());
+        assert_eq!(d.authors, ["Greta Lindqvist", "Tomas Berg"]);
     }
 
     #[test]
