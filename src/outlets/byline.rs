@@ -124,6 +124,7 @@ const ROLES: &[&str] = &[
     "anchor",
     "host",
     "wire",
+    "editor-at-large",
     "contributors",
     "editors",
     "writers",
@@ -177,7 +178,7 @@ pub fn parse(raw: &str) -> Byline {
             roles.push(part.to_string());
             continue;
         }
-        if part.contains('_') || crate::people::is_word_label(part) {
+        if is_label(part) {
             labels.push(part.to_string());
             continue;
         }
@@ -209,6 +210,17 @@ fn without_genre(part: &str) -> &str {
         }
         _ => part,
     }
+}
+
+/// Whether a byline part is a page's label rather than a name: an identifier (`q_admin`),
+/// common words only (see [`crate::people::is_word_label`]), or words around a capitalised
+/// preposition, which names do not hold (`Based In Washington`, `Follow Jane On`, `For
+/// Example.com`, `Mayor Of Springfield`).
+fn is_label(part: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &["In", "For", "On", "At", "Of", "By", "From", "Into", "About", "Via"];
+    part.contains('_')
+        || crate::people::is_word_label(part)
+        || part.split_whitespace().any(|w| PREPOSITIONS.contains(&w))
 }
 
 /// A name printed twice around its picture's alt text (`Jane Doe Headshot Jane Doe`): the
@@ -598,6 +610,8 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(authors("Jane Doe, In July Of"), ["Jane Doe"]);
+        assert_eq!(authors("Jane Doe, Based In Springfield, Follow Jane On"), ["Jane Doe"]);
+        assert_eq!(authors("Jane Doe, Example Editor-At-Large"), ["Jane Doe"]);
         assert_eq!(authors("Analysis Jane Doe"), ["Jane Doe"]);
         assert_eq!(authors("Opinion Contributor"), ["Opinion Contributor"]);
         assert_eq!(authors("Jane Doe, Special To Cnn"), ["Jane Doe"]);

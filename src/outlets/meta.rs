@@ -219,10 +219,13 @@ static BOX_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
         .expect("valid regex")
 });
 
-/// Whether every name of a byline is a person's full name: what a byline found far from
-/// the headline must be (filters and forms print `by Company Size`).
+/// Whether every name of a byline is a person's full name and no part of it a page's label:
+/// what a byline found far from the headline must be (filters and forms print `by Company
+/// Size`, captions `Jane Doe, Director Of Marketing, Stands With …`).
 fn all_people(by: &byline::Byline) -> bool {
-    !by.authors.is_empty() && by.authors.iter().all(|a| crate::people::is_person_name(a))
+    !by.authors.is_empty()
+        && by.labels.is_empty()
+        && by.authors.iter().all(|a| crate::people::is_person_name(a))
 }
 
 /// `by NAME` inside a dated meta line: `Published August 7, 2023 by Jane Doe`,
