@@ -25,24 +25,45 @@ static WINDOWS_1252_HIGH: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 /// The text with mojibake undone, borrowed when there is none. Only lead characters of a
 /// UTF-8 sequence (`Â` to `ô`) can start it, so text without them is passed over at once.
+/// Text that went through the wrong reading twice (`Ã¢â‚¬â„¢` for `’`, as crawlers' exports
+/// keep titles) is decoded twice; three readings at most are undone.
 pub fn repair(text: &str) -> Cow<'_, str> {
+    let Cow::Owned(mut fixed) = repair_once(text) else {
+        return Cow::Borrowed(text);
+    };
+    for _ in 0..2 {
+        match repair_once(&fixed) {
+            Cow::Owned(again) => fixed = again,
+            Cow::Borrowed(_) => break,
+        }
+    }
+    Cow::Owned(fixed)
+}
+
+/// One reading undone (see [`repair`]).
+fn repair_once(text: &str) -> Cow<'_, str> {
     if !may_hold_mojibake(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut open_quote = false;
+    // Right after a decoded sequence, the next needs nothing more to show it is mojibake:
+    // `Ëœ` (˜) ends `Ã¢â‚¬Ëœ`, the twice-read `‘`.
+    let mut run = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == '\n' {
             open_quote = false;
         }
-        if let Some((decoded, used)) = decode_at(&chars[i..]) {
+        if let Some((decoded, used)) = decode_at(&chars[i..], run) {
             out.push(decoded);
             i += used;
+            run = true;
             continue;
         }
+        run = false;
         if let Some(mark) = blanked_mark(&chars, i, open_quote) {
             open_quote = match mark {
                 '“' => true,
@@ -91,8 +112,9 @@ fn byte_of(c: char) -> Option<u8> {
 /// how many characters that took. Letters with accents stand before quotation marks and
 /// signs in real text (`‘ß’`), so a sequence counts only when it shows it is mojibake: a
 /// continuation read as a C1 control (never in text), a lead that no language puts before
-/// such signs (`Â`, `Ã`, `â`), or three or more bytes all read as Latin-1 signs (`ä¸­`, 中).
-fn decode_at(chars: &[char]) -> Option<(char, usize)> {
+/// such signs (`Â`, `Ã`, `â`), three or more bytes all read as Latin-1 signs (`ä¸­`, 中), or
+/// a sequence right after another decoded one (`run`).
+fn decode_at(chars: &[char], run: bool) -> Option<(char, usize)> {
     let lead = *chars.first()?;
     if !is_lead(lead) {
         return None;
@@ -110,7 +132,7 @@ fn decode_at(chars: &[char]) -> Option<(char, usize)> {
         latin1 &= (0xA0..=0xBF).contains(&u32::from(c));
         bytes.push(b);
     }
-    let telling = control || matches!(lead, 'Â' | 'Ã' | 'â') || (len >= 3 && latin1);
+    let telling = run || control || matches!(lead, 'Â' | 'Ã' | 'â') || (len >= 3 && latin1);
     let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
     telling.then_some((decoded, len))
 }
@@ -162,6 +184,17 @@ mod tests {
         assert_eq!(repair("costs \u{e2}\u{82}\u{ac}5"), "costs €5");
         assert_eq!(repair("\u{e4}\u{b8}\u{ad}\u{e6}\u{96}\u{87}"), "中文");
         assert_eq!(repair("Wire\u{c2}\u{ae}Guard \u{d0}\u{9f}"), "Wire®Guard П");
+    }
+
+    #[test]
+    fn text_read_wrongly_twice_is_decoded_twice() {
+        // UTF-8 bytes read as windows-1252, as a page without a declared charset is.
+        let misread =
+            |s: &str| encoding_rs::WINDOWS_1252.decode_without_bom_handling(s.as_bytes()).0.into_owned();
+        let once = misread("Obama’s ‘tested’ claim");
+        assert_eq!(once, "Obamaâ€™s â€˜testedâ€™ claim");
+        assert_eq!(repair(&misread(&once)), "Obama’s ‘tested’ claim");
+        assert_eq!(repair(&once), "Obama’s ‘tested’ claim");
     }
 
     #[test]
