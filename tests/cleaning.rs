@@ -125,6 +125,38 @@ fn name_cards_kept_by_a_scrape_leave_the_record_body() {
 }
 
 #[test]
+fn page_furniture_kept_by_a_crawler_leaves_the_record_body() {
+    let s = Scratch::new();
+    let body = [
+        "By Maren Vale",
+        "HARBOR CITY — The council approved the harbor plan on Monday.",
+        "ADVERTISEMENT",
+        "A crane at the harbor in May. (Photo: Ola Berg, Daily Example)",
+        "Story Continued Below",
+        "Read more:",
+        "Why the Harbor Matters",
+        "Work starts in June, the mayor said.",
+        "Sign up for Daily Newsletters Manage Newsletters",
+        "Copyright © 2024 Daily Example, LLC. Click here for reprint permission.",
+    ]
+    .join("\n");
+    let record =
+        json!({"title": "Harbor plan approved", "text": body, "author": "Maren Vale", "date": "2024-05-06"});
+    let file = s.write("r.jsonl", record.to_string().as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same(
+        "body",
+        &json!("HARBOR CITY — The council approved the harbor plan on Monday.\n\nWork starts in June, the mayor said."),
+        &a["body"],
+    );
+    assert_same(
+        "captions",
+        &json!(["A crane at the harbor in May. (Photo: Ola Berg, Daily Example)"]),
+        &a["captions"],
+    );
+}
+
+#[test]
 fn assume_tz_and_outlets_file() {
     let s = Scratch::new();
     let file = s.write(

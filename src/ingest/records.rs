@@ -126,6 +126,7 @@ impl Reader<'_> {
             draft.authors = by.authors;
             draft.tags.extend(by.agencies);
         }
+        outlets::furniture::strip(&mut draft);
         profile.clean_record(&mut draft);
         Some(draft)
     }

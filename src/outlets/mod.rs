@@ -9,6 +9,7 @@ mod blocks;
 pub mod byline;
 pub mod content;
 mod dump;
+pub mod furniture;
 mod generic;
 pub mod headline;
 pub mod hosts;
