@@ -167,7 +167,14 @@ pub fn parse(raw: &str) -> Byline {
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let part = without_genre(strip_trailing_label(undouble(pictured_again(part))));
+        let whole = undouble(pictured_again(part));
+        let part = without_genre(strip_trailing_label(whole));
+        // After a name, a part that loses a job title and is no name itself was that
+        // writer's title (`Jake Tapper, CNN Chief Washington Correspondent`).
+        if part.len() < whole.len() && !byline.authors.is_empty() && !crate::people::is_person_name(part) {
+            roles.push(whole.to_string());
+            continue;
+        }
         if let Some(agency) = agency(part) {
             if !byline.agencies.iter().any(|a| a == agency) {
                 byline.agencies.push(agency.to_string());
@@ -571,6 +578,10 @@ mod tests {
         assert_eq!(names("Greta & Ilona"), ["Greta", "Ilona"]);
         assert_eq!(names("Writing by Ann Lee; Editing by Bo Park, Reuters"), ["Ann Lee"]);
         assert_eq!(names("Cy Ruiz, On Assignment For Example News"), ["Cy Ruiz"]);
+        // A title after the name, the outlet or desk in it, is no second writer.
+        assert_eq!(names("By Cy Ruiz, ENN Chief Harbor Correspondent"), ["Cy Ruiz"]);
+        assert_eq!(names("By Cy Ruiz, Example.com Religion Editor"), ["Cy Ruiz"]);
+        assert_eq!(names("Cy Ruiz, Ann Lee Writer"), ["Cy Ruiz", "Ann Lee"]);
         // A list exported as CSV-style text quotes some of its names.
         assert_eq!(names("Ann Lee, \"Bo Park\", “Cy Ruiz”"), ["Ann Lee", "Bo Park", "Cy Ruiz"]);
     }

@@ -20,7 +20,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
         # advertising slots and the notes around them
-        advertisements?:?|ads?:?|sponsored(?:\ content)?|story\ continue[sd]\ below|continue\ reading\ below|
+        (?:advertisements?:?\ ?)+|ads?:?|sponsored(?:\ content)?|story\ continue[sd]\ below|continue\ reading\ below|
         (?:advertisement\ )?continue\ reading\ the\ main\ story|article\ continues\ (?:below|after\ (?:this\ )?advertisement)|
         \[pullquote\]|close|
         # what stands in for media
@@ -29,18 +29,39 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         # sharing and following
         share|tweet|e-?mail|print|whatsapp|pocket|reddit|facebook|twitter|linkedin|pinterest|link\ copied|copy\ link|
         share\ this(?:\ article|\ story|\ post)?:?(?:\s+(?:share|tweet|post|e-?mail|print|pocket|whatsapp|facebook|twitter))*|
-        follow\ @\w+|follow\ (?:us|me|him|her|\w+(?:\ \w+)?)\ on\ (?:twitter|facebook|instagram)(?::?\ @\w+)?\.?|
+        (?:follow\ @\w+\ ?)+|follow\ (?:us|me|him|her|\w+(?:\ \w+)?)\ on\ (?:twitter|facebook|instagram)(?::?\ @\w+)?\.?|
         like\ us\ on\ facebook\.?|subscribe\ to\ our\ (?:youtube\ channel|podcast)(?:\ (?:at|on)\ [\w\ ]{1,20})?\.?|
         click\ here\ to\ (?:get|download)\ the\ [\w\ ]{1,40}\ app\.?|
         # when the page was printed, relative to the crawl
         \d+\ (?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|this\ article\ is\ more\ than\ \d+\ (?:days?|weeks?|months?|years?)\ old|
         # labels over a link list, an embed or a kind of piece, and section rules
         read\ more:?|more:|more\ on\ this(?:\.{3}|…)?|related(?:\ (?:articles|stories|coverage|content))?:|watch:|listen:|
-        full\ coverage:.{1,60}|(?:analysis/)?opinion:|analysis:|commentary:|\((?:photos?|videos?|pictures?):\ [^()]{1,100}\)|
-        [_*=\-–—\ ]{3,}
+        full\ coverage:.{1,60}|(?:analysis/)?opinion:|analysis:|commentary:|\(\ ?(?:photos?|videos?|pictures?):\ [^()]{1,100}\)|
+        (?:photos|pictures|videos?|gallery):\ [^.!?]{1,80}|editor[’']s\ note:|urgent:|
+        (?:prev(?:ious)?\ |next\ )?image\ \d+\ of\ \d+|
+        [_*=•·\-–—\ ]{2,}
         )$",
     )
     .expect("valid regex")
+});
+
+/// A bullet before a paragraph's words (`- Follow …`, `• Jane Doe can be reached …`).
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-•*–—]\s+").expect("valid regex"));
+
+/// A writer's standing printed under the byline.
+static STANDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:opinion\ contributor|guest\ (?:columnist|contributor)|special\ (?:for|to)\ [\w\ .]{2,40}|staff\ (?:writer|reporter))$")
+        .expect("valid regex")
+});
+
+/// A link that asks to be clicked: `CLICK HERE FOR THE … APP`, `Click for more from …`.
+static CLICK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b).{1,60}$").expect("valid regex"));
+
+/// A sign-up form's small print: only a form says this, at whatever length.
+static FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)by\ signing\ up,?\ you\ agree|please\ verify\ you're\ not\ a\ robot|invalid\ email\ address|this\ site\ is\ protected\ by\ recaptcha")
+        .expect("valid regex")
 });
 
 /// A label after which the page listed other stories' headlines.
@@ -58,12 +79,13 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A copyright or reprint notice: `Copyright © 2019 …`, `© 2018 Tribune Content Agency`;
-/// an enumerated clause `(c) The authority …` and a label `Copyright: …` are prose.
+/// A copyright, reprint or disclaimer notice: `Copyright © 2019 …`, `© 2018 Tribune Content
+/// Agency`, `The opinions expressed by columnists are their own …`; an enumerated clause
+/// `(c) The authority …` and a label `Copyright: …` are prose.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:copyright\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d|by\s|the\s|creators)|©|\(c\)\s*(?:19|20)\d\d)
-        |all\ rights\ reserved",
+        |all\ rights\ reserved|^(?:the\ )?(?:views|opinions)\ expressed\ (?:by|in|here)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -86,25 +108,30 @@ const SHORT_WORDS: usize = 40;
 const LISTED: usize = 6;
 /// Longest related headline, in words.
 const LISTED_WORDS: usize = 15;
+/// Longest sign-up form dropped, in words.
+const FORM_WORDS: usize = 120;
 /// How many paragraphs at the top may be a byline or the outlet's name.
 const TOP: usize = 3;
 
-/// Removes furniture from a record's body, moving photo captions to the captions.
+/// Removes furniture from a record's body, moving photo captions to the captions. A byline
+/// over the text gives the record its authors when it has none.
 pub fn strip(draft: &mut Draft) {
     let paragraphs = std::mem::take(&mut draft.paragraphs);
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut listed = 0;
-    for (i, p) in paragraphs.into_iter().enumerate() {
-        if listed > 0 && is_listed_headline(&p) {
+    for (i, p) in paragraphs.iter().enumerate() {
+        if listed > 0 && is_listed_headline(p) {
             listed -= 1;
             continue;
         }
         listed = if LINK_LIST_LABEL.is_match(p.trim()) { LISTED } else { 0 };
-        let masthead = i < TOP && kept.is_empty() && is_masthead(&p, draft);
+        if i < TOP && kept.is_empty() && is_masthead(p, paragraphs.get(i + 1), draft) {
+            continue;
+        }
         if CAPTION.is_match(p.trim()) {
-            draft.captions.push(p);
-        } else if !(masthead || is_furniture(&p)) {
-            kept.push(p);
+            draft.captions.push(p.clone());
+        } else if !is_furniture(p) {
+            kept.push(p.clone());
         }
     }
     draft.paragraphs = kept;
@@ -112,9 +139,12 @@ pub fn strip(draft: &mut Draft) {
 
 /// Whether a whole paragraph is page furniture.
 pub fn is_furniture(p: &str) -> bool {
-    let p = p.trim().trim_start_matches(['-', '•', '*', '–', '—']).trim_start();
-    let short = || p.split_whitespace().count() <= SHORT_WORDS;
-    FURNITURE.is_match(p) || ((COPYRIGHT.is_match(p) || PROMPT.is_match(p)) && short())
+    let p = p.trim();
+    let p = BULLET.find(p).map_or(p, |m| &p[m.end()..]);
+    let short = |limit| p.split_whitespace().count() <= limit;
+    FURNITURE.is_match(p)
+        || ((COPYRIGHT.is_match(p) || PROMPT.is_match(p) || CLICK.is_match(p)) && short(SHORT_WORDS))
+        || (FORM.is_match(p) && short(FORM_WORDS))
 }
 
 /// A headline in a list of related stories: short and no sentence.
@@ -123,16 +153,40 @@ fn is_listed_headline(p: &str) -> bool {
     p.split_whitespace().count() <= LISTED_WORDS && !p.ends_with(['.', '!', '?', '"', '”', ':'])
 }
 
-/// A paragraph over the text that is the outlet's name or a byline of the record's
-/// writers (`USA TODAY`, `By Jane Doe and John Roe`).
-fn is_masthead(p: &str, draft: &Draft) -> bool {
+/// Whether a paragraph over the text is the outlet's name, a writer's standing (`Opinion
+/// contributor`) or a byline (`By Jane Doe and John Roe`; bare names when the outlet's name
+/// or a standing follows, as `Jane Doe` over `USA TODAY`). A byline goes when it names the
+/// record's authors, and gives them when the record has none.
+fn is_masthead(p: &str, next: Option<&String>, draft: &mut Draft) -> bool {
     let p = p.trim();
-    if draft.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(p)) {
+    if is_stamp(p, draft) {
         return true;
     }
-    let Some(line) = byline::parse_line(p) else { return false };
-    !draft.authors.is_empty()
-        && line.authors.iter().all(|a| draft.authors.iter().any(|w| w.eq_ignore_ascii_case(a)))
+    let by = byline::parse_line(p).or_else(|| {
+        next.filter(|n| is_stamp(n.trim(), draft)).map(|_| byline::parse(p)).filter(|by| {
+            by.labels.is_empty()
+                && !by.authors.is_empty()
+                && by.authors.iter().all(|a| byline::looks_like_name(a))
+        })
+    });
+    let Some(mut by) = by else { return false };
+    // The outlet beside its writers (`By Jane Doe, Daily Example`) is no author.
+    by.authors.retain(|a| !draft.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(a)));
+    if draft.authors.is_empty() {
+        draft.authors = by.authors;
+        for agency in by.agencies {
+            if !draft.tags.contains(&agency) {
+                draft.tags.push(agency);
+            }
+        }
+        return true;
+    }
+    by.authors.iter().all(|a| draft.authors.iter().any(|w| w.eq_ignore_ascii_case(a)))
+}
+
+/// The outlet's name or a writer's standing, printed under a byline.
+fn is_stamp(p: &str, draft: &Draft) -> bool {
+    draft.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(p)) || STANDING.is_match(p)
 }
 
 #[cfg(test)]
@@ -167,6 +221,13 @@ mod tests {
                 "Sign up for Daily Newsletters Manage Newsletters",
                 "Copyright © 2019 Daily Example, LLC. Click here for reprint permission.",
                 "___",
+                "***",
+                "• • •",
+                "Advertisement Advertisement",
+                "Follow @dailyexample Follow @janedoe",
+                "CLICK HERE FOR THE DAILY EXAMPLE APP",
+                "The opinions expressed by columnists are their own.",
+                "next Image 1 of 2",
                 "Residents can sign up for email updates about the works, the mayor said.",
                 "(c) The order ends when the office falls vacant.",
                 "(PHOTOS: The council's year)",
@@ -200,11 +261,33 @@ mod tests {
     }
 
     #[test]
+    fn bare_names_over_the_outlet_name_are_the_byline_of_a_record_without_authors() {
+        let d =
+            stripped("Daily Example", &[], &["Jane Doe and John Roe", "DAILY EXAMPLE", "The council met."]);
+        assert_eq!(d.paragraphs, vec!["The council met."]);
+        assert_eq!(d.authors, vec!["Jane Doe", "John Roe"]);
+        let d = stripped("Daily Example", &[], &["Mary Major", "Opinion contributor", "The council met."]);
+        assert_eq!(
+            (d.paragraphs, d.authors),
+            (vec!["The council met.".to_string()], vec!["Mary Major".to_string()])
+        );
+        // Without the outlet's name under them, two capitalised words are a heading.
+        let d = stripped("Daily Example", &[], &["Harbor Works", "The council met."]);
+        assert_eq!(d.paragraphs, vec!["Harbor Works", "The council met."]);
+        assert!(d.authors.is_empty());
+    }
+
+    #[test]
     fn the_outlet_name_and_a_byline_over_the_text_go() {
         let d = stripped(
             "Daily Example",
             &["Jane Doe", "John Roe"],
-            &["By Jane Doe and John Roe", "DAILY EXAMPLE", "CHICAGO — The council met.", "Daily Example"],
+            &[
+                "By Jane Doe and John Roe, Daily Example",
+                "DAILY EXAMPLE",
+                "CHICAGO — The council met.",
+                "Daily Example",
+            ],
         );
         assert_eq!(d.paragraphs, vec!["CHICAGO — The council met.", "Daily Example"]);
     }
