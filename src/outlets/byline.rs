@@ -219,16 +219,24 @@ fn without_genre(part: &str) -> &str {
     }
 }
 
-/// Whether a byline part is a page's label rather than a name: an identifier (`q_admin`),
-/// common words only (see [`crate::people::is_word_label`]), or words around a capitalised
-/// preposition, which names do not hold (`Based In Washington`, `Follow Jane On`, `For
-/// Example.com`, `Mayor Of Springfield`).
+/// Whether a byline part is a page's label rather than a name: an identifier (`q_admin`), a
+/// link or e-mail address ([`WEB_ADDRESS`]), common words only (see
+/// [`crate::people::is_word_label`]), or words around a capitalised preposition, which names
+/// do not hold (`Based In Washington`, `Follow Jane On`, `For Example.com`, `Mayor Of
+/// Springfield`).
 fn is_label(part: &str) -> bool {
     const PREPOSITIONS: &[&str] = &["In", "For", "On", "At", "Of", "By", "From", "Into", "About", "Via"];
     part.contains('_')
+        || WEB_ADDRESS.is_match(part)
         || crate::people::is_word_label(part)
         || part.split_whitespace().any(|w| PREPOSITIONS.contains(&w))
 }
+
+/// A host or a mangled e-mail address in a byline part (`Www.Facebook.Com Sfchronicle`,
+/// `Ken.Thomas Wsj.Com`, as crawlers that title-case bylines store links and addresses).
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)www\.|\w\.(?:com|org|net|gov|edu|co\.uk|io)(?:\s|$)").expect("valid regex")
+});
 
 /// A name printed twice around its picture's alt text (`Jane Doe Headshot Jane Doe`): the
 /// name once; any other part as it is.
@@ -403,19 +411,40 @@ pub fn looks_like_name(s: &str) -> bool {
 /// The authors with each name the page wrote in capitals (`MARIA GONZALEZ`, as wire
 /// bylines and CSS-transformed pages print them) written as names are elsewhere (`Maria
 /// Gonzalez`, `Tom O'Brien`), so that one person is one author facet value; capitals that do
-/// not read as a person's name (`BBC NEWS`, `AP`) stay as they are. Each name once.
+/// not read as a person's name (`BBC NEWS`, `AP`) stay as they are. A `Mc` name written
+/// in title case (`John Mccormack`, as crawlers that title-case bylines store it) gets its
+/// second capital back. Each name once.
 pub fn in_usual_case(authors: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(authors.len());
     for name in authors {
-        let name = match capitalised_name(&name) {
-            Some(usual) => usual,
-            None => name,
-        };
+        let name = capitalised_name(&name).unwrap_or(name);
+        let name = with_mc_capital(&name).unwrap_or(name);
         if !out.contains(&name) {
             out.push(name);
         }
     }
     out
+}
+
+/// The name with each `Mc` word followed by a small letter (`Mccormack`, `Mcardle`) written
+/// as such names are (`McCormack`), or `None` when it has none.
+fn with_mc_capital(name: &str) -> Option<String> {
+    fn lowered(w: &str) -> Option<&str> {
+        let rest = w.strip_prefix("Mc")?;
+        (rest.chars().count() >= 2 && rest.chars().all(char::is_lowercase)).then_some(rest)
+    }
+    if !name.split_whitespace().any(|w| lowered(w).is_some()) {
+        return None;
+    }
+    let words = name.split(' ').map(|w| match lowered(w) {
+        Some(rest) => {
+            let mut chars = rest.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            format!("Mc{first}{}", chars.as_str())
+        }
+        None => w.to_string(),
+    });
+    Some(words.collect::<Vec<_>>().join(" "))
 }
 
 /// A name written in capitals, in the usual case, when it then reads as a person's name.
@@ -578,6 +607,9 @@ mod tests {
         assert_eq!(names("Greta & Ilona"), ["Greta", "Ilona"]);
         assert_eq!(names("Writing by Ann Lee; Editing by Bo Park, Reuters"), ["Ann Lee"]);
         assert_eq!(names("Cy Ruiz, On Assignment For Example News"), ["Cy Ruiz"]);
+        // Links and e-mail addresses beside the names, as a crawler title-cased them.
+        assert_eq!(names("Ken Thomas, Ken.Thomas Wsj.Com"), ["Ken Thomas"]);
+        assert_eq!(names("John Diaz, Www.Facebook.Com Sfchronicle, Josh Koehn"), ["John Diaz", "Josh Koehn"]);
         // A title after the name, the outlet or desk in it, is no second writer.
         assert_eq!(names("By Cy Ruiz, ENN Chief Harbor Correspondent"), ["Cy Ruiz"]);
         assert_eq!(names("By Cy Ruiz, Example.com Religion Editor"), ["Cy Ruiz"]);
@@ -601,6 +633,10 @@ mod tests {
         assert_eq!(authors(&["MARIA GONZALEZ", "TOM O'BRIEN"]), ["Maria Gonzalez", "Tom O'Brien"]);
         assert_eq!(authors(&["JEAN-PAUL RIVARD", "Jean-Paul Rivard"]), ["Jean-Paul Rivard"]);
         assert_eq!(authors(&["BBC NEWS", "AP", "Jane Doe"]), ["BBC NEWS", "AP", "Jane Doe"]);
+        assert_eq!(
+            authors(&["Jon Mccallum", "JON MCCALLUM", "Ann Mc Lean"]),
+            ["Jon McCallum", "Ann Mc Lean"]
+        );
     }
 
     #[test]
