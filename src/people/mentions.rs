@@ -26,7 +26,9 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     let mut offset = 0;
     for (s, seq) in article.sequences().enumerate() {
         for (a, b) in spans(&tags[article.range(s)]) {
-            if s == 1 && a == 0 && is_dateline(seq.tokens.get(b)) {
+            if s == 1 && a == 0 && is_dateline(seq.tokens.get(b))
+                || opens_organisation(&seq.tokens[a..], b - a)
+            {
                 continue;
             }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
@@ -41,6 +43,12 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     }
     mentions.retain(|m| !ships.contains(&m.words));
     mentions
+}
+
+/// Whether a one-word name runs into a word that names an organisation or place (`Al
+/// Qaeda`, `Ford Foundation`): the word is the start of that name, not a person.
+fn opens_organisation(from: &[Token], len: usize) -> bool {
+    len == 1 && from.get(1).is_some_and(|t| t.kind == Kind::Word && lexicon::is_non_person_word(t.text))
 }
 
 /// Ship prefixes: `USS Ronald Reagan` and `HMS Queen Elizabeth` are ships, and so is `the

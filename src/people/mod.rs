@@ -287,6 +287,14 @@ mod tests {
     }
 
     #[test]
+    fn organisations_named_like_people_are_not_people() {
+        let got =
+            people("Al Qaeda claimed the attack on Medicaid offices, Jane Doe of the Ford Foundation said.");
+        assert_eq!(got, vec!["Jane Doe"]);
+        assert!(people("Obamacare and Brexit dominated the week.").is_empty());
+    }
+
+    #[test]
     fn korean_newspapers_are_not_people() {
         // A digest of the day's papers names each on a line of its own.
         let paragraphs: Vec<String> = [
