@@ -46,8 +46,8 @@ enum Sub {
     /// Read article files into the index
     ///
     /// PATH is a file or a directory, walked recursively (symlinks not followed, hidden files
-    /// skipped). Reads .txt page dumps, .html pages, .json records or arrays, and .jsonl
-    /// records, also gzip- or zstd-compressed (.txt.gz, .jsonl.zst).
+    /// skipped). Reads .txt page dumps, .html pages, .json records or arrays, .jsonl records
+    /// and Reuters-21578 .sgm files, also gzip- or zstd-compressed (.txt.gz, .jsonl.zst).
     /// Re-ingesting the same article replaces it.
     ///
     /// Examples:
@@ -264,12 +264,12 @@ struct ExtractArgs {
 /// How input files are read (shared by ingest and extract).
 #[derive(Debug, Args)]
 struct ReadArgs {
-    /// Read every file in this format instead of deciding by its extension: txt, html, md, json, jsonl
+    /// Read every file in this format instead of deciding by its extension: txt, html, md, json, jsonl, sgml
     ///
     /// Without it, .txt/.text are page dumps, .html/.htm saved pages, .md/.markdown pages saved
-    /// as Markdown, .json one record or an
-    /// array, .jsonl/.ndjson one record per line; a .gz or .zst suffix is looked through, and
-    /// gzip/zstd content is decompressed whatever the file is called.
+    /// as Markdown, .json one record or an array, .jsonl/.ndjson one record per line,
+    /// .sgm/.sgml Reuters-21578 SGML (one article per story); a .gz or .zst suffix is looked
+    /// through, and gzip/zstd content is decompressed whatever the file is called.
     #[arg(long, value_name = "FORMAT")]
     format: Option<String>,
 

@@ -31,6 +31,28 @@ fn reuters_1987_story_loses_dateline_and_sign_off_issue_3() {
 }
 
 #[test]
+fn reuters_21578_sgml_file_gives_one_article_per_story() {
+    let lines = extract(&[], &fixture("reuters21578-newid2-and-brief.sgm"));
+    assert_eq!(lines.len(), 2);
+    let (story, brief) = (&lines[0], &lines[1]);
+    assert!(story["path"].as_str().unwrap().ends_with("reuters21578-newid2-and-brief.sgm#2"));
+    assert_same("outlet", &json!("Reuters"), &story["outlet"]);
+    assert_same("headline", &json!("STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"), &story["headline"]);
+    assert_same("published", &json!("1987-02-26T15:02:20+00:00"), &story["published"]);
+    assert_same("dateline", &json!("CLEVELAND"), &story["dateline"]);
+    let body = story["body"].as_str().unwrap();
+    assert!(body.starts_with("Standard Oil Co and BP North America Inc said"), "{body}");
+    assert!(body.ends_with("joint management committee."), "{body}");
+    assert!(body.contains("Plc <BP>, which"), "{body}");
+    // A brief is its headline; the filler under it is no text.
+    assert_same(
+        "brief",
+        &json!(["ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE 720.4 MLN DLRS IN LATEST WEEK", ""]),
+        &json!([brief["headline"], brief["body"]]),
+    );
+}
+
+#[test]
 fn bbc_text_with_outlet_option_and_invalid_utf8() {
     let a = &extract(&["--outlet", "BBC"], &fixture("bbc-politics-001.txt"))[0];
     assert_same("headline", &json!("Labour plans maternity pay rise"), &a["headline"]);

@@ -1,4 +1,5 @@
-//! Any bytes as a `.txt` page dump (compressed or not, any encoding): never a panic.
+//! Any bytes as a `.txt` page dump and as a Reuters-21578 SGML file (compressed or not, any
+//! encoding): never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -6,5 +7,7 @@ use newsdex::ingest::pipeline::InputFormat;
 use newsdex::ingest::Pipeline;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = Pipeline::default().process_bytes(data.to_vec(), "fuzz.txt", InputFormat::Text);
+    let pipeline = Pipeline::default();
+    let _ = pipeline.process_bytes(data.to_vec(), "fuzz.txt", InputFormat::Text);
+    let _ = pipeline.process_bytes(data.to_vec(), "fuzz.sgm", InputFormat::Sgml);
 });

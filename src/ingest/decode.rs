@@ -20,6 +20,8 @@ pub enum InputFormat {
     Json,
     /// One JSON record per line.
     JsonLines,
+    /// Reuters-21578 SGML: one `<REUTERS>` element per wire story.
+    Sgml,
 }
 
 /// Names of the Markdown files that document a folder (lower case, without `.md`).
@@ -46,7 +48,7 @@ impl InputFormat {
     }
 
     /// The names `--format` accepts.
-    pub const NAMES: &'static [&'static str] = &["txt", "html", "md", "json", "jsonl"];
+    pub const NAMES: &'static [&'static str] = &["txt", "html", "md", "json", "jsonl", "sgml"];
 }
 
 impl std::str::FromStr for InputFormat {
@@ -59,7 +61,10 @@ impl std::str::FromStr for InputFormat {
             "md" | "markdown" => Ok(InputFormat::Markdown),
             "json" => Ok(InputFormat::Json),
             "jsonl" | "ndjson" => Ok(InputFormat::JsonLines),
-            other => Err(format!("unknown format {other:?}: expected one of txt, html, md, json, jsonl")),
+            "sgml" | "sgm" => Ok(InputFormat::Sgml),
+            other => {
+                Err(format!("unknown format {other:?}: expected one of txt, html, md, json, jsonl, sgml"))
+            }
         }
     }
 }
@@ -195,6 +200,7 @@ mod tests {
         assert_eq!(f("archive/readme.txt"), Some(InputFormat::Text));
         assert_eq!(f("records.jsonl.zst"), Some(InputFormat::JsonLines));
         assert_eq!(f("records.ndjson"), Some(InputFormat::JsonLines));
+        assert_eq!(f("reut2-000.sgm"), Some(InputFormat::Sgml));
         assert_eq!(f("notes.csv"), None);
         assert_eq!(f("archive.gz"), None);
         assert_eq!(f("gz"), None);

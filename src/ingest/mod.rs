@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod markup;
 pub mod pipeline;
 pub mod records;
+pub mod sgml;
 pub mod visible;
 pub mod walk;
 

@@ -11,12 +11,12 @@ use xxhash_rust::xxh3::xxh3_64;
 
 pub use super::decode::InputFormat;
 use super::records::{self, FieldMap};
-use super::{decode, html, markdown};
+use super::{decode, html, markdown, sgml};
 use crate::article::{Article, Draft};
 use crate::dates::Zone;
 use crate::outlets::hosts::HostTable;
 use crate::outlets::{self, Outlet, Page};
-use crate::{people, text};
+use crate::{dates, people, text};
 
 /// The most text one page or record may hold: no news article comes near it, and a
 /// bound keeps memory and time bounded on pathological input.
@@ -102,6 +102,7 @@ impl Pipeline {
             }
             InputFormat::Json => self.read_json(&raw, &shown)?,
             InputFormat::JsonLines => self.read_json_lines(&raw, &shown),
+            InputFormat::Sgml => self.read_sgml(&raw, &shown),
         };
         for article in &mut result.articles {
             article.encoding.clone_from(&decoded.encoding);
@@ -185,6 +186,32 @@ impl Pipeline {
         }
         result.warnings.iter_mut().for_each(|w| *w = format!("warning: {w}"));
         Ok(result)
+    }
+
+    /// Reads the wire stories of a Reuters-21578 SGML file, each as a Reuters dump dated by
+    /// its `<DATE>`; a story is named `FILE#NEWID`.
+    fn read_sgml(&self, raw: &str, path: &str) -> FileResult {
+        let mut result = FileResult::default();
+        let profile = self.profile_named(Some("Reuters"));
+        for story in sgml::stories(raw) {
+            let label = format!("story {}", story.id);
+            let read = guarded(|| {
+                let mut draft = profile.parse_dump(&Page::new(&story.text).assuming(self.zone));
+                draft.outlet = Some(profile.name().to_string());
+                draft.dateline = story.dateline.clone().or(draft.dateline);
+                match story.date.as_deref().map(|d| dates::read(d, profile.zone().unwrap_or(self.zone))) {
+                    Some(Ok(p)) => draft.published = Some(p),
+                    Some(Err(e)) => result.warnings.push(format!("warning: {label}: {e}")),
+                    None => {}
+                }
+                self.finish(draft, profile, format!("{path}#{}", story.id))
+            });
+            match read {
+                Ok(a) => result.articles.push(a),
+                Err(e) => result.errors.push(format!("{label}: {e:#}")),
+            }
+        }
+        result
     }
 
     fn read_json_lines(&self, raw: &str, path: &str) -> FileResult {

@@ -16,7 +16,7 @@ use crate::article::Draft;
 pub struct Reuters;
 
 static SIGN_OFF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*Reuters?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?mi)^\s*reuters?\s*$").expect("valid regex"));
 
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:FILE PHOTO:|REUTERS/)|\bREUTERS/[A-Z][\w.]*").expect("valid regex"));
@@ -82,7 +82,9 @@ impl Outlet for Reuters {
 fn indents_as_paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
-        if line.starts_with("   ") && !line.trim().is_empty() {
+        // 1987 copy indents each paragraph, and prints the sign-off on the line after the
+        // text (` Reuter`), which must not join it.
+        if line.starts_with("   ") && !line.trim().is_empty() || SIGN_OFF.is_match(line) {
             out.push('\n');
         }
         out.push_str(line);
@@ -118,5 +120,17 @@ mod tests {
             "Products\n\n    Westlaw\n    Reuters\n    Checkpoint\n\nHow to cut legal costs\n\nText.",
         );
         assert!(!Reuters.detect(&menu));
+    }
+
+    #[test]
+    fn a_sign_off_on_the_line_after_the_text_comes_off() {
+        let story =
+            Page::new("Oil rises\n\n    Oil prices rose on Monday.\n    Shr 12 cts vs 10 cts\n Reuter\n");
+        let d = Reuters.parse_dump(&story);
+        assert_eq!(d.paragraphs, vec!["Oil prices rose on Monday.", "Shr 12 cts vs 10 cts"]);
+        let caps = Page::new("Oil rises\n\n    Oil prices rose on Monday.\n REUTER\n");
+        assert_eq!(Reuters.parse_dump(&caps).paragraphs, vec!["Oil prices rose on Monday."]);
+        let quote = Page::new("Oil rises\n\n    Prices rose, said a trader at Reuter\n");
+        assert_eq!(Reuters.parse_dump(&quote).paragraphs, vec!["Prices rose, said a trader at Reuter"]);
     }
 }
