@@ -7,7 +7,7 @@
 //! a given name.
 
 use super::classes::Class;
-use super::features::{Article, Sequence, Tag};
+use super::features::{Article, Sequence, Style, Tag};
 use super::hash::HashMap;
 
 /// Extends tagged surnames to the given names written before them elsewhere.
@@ -20,8 +20,14 @@ pub fn given_names(article: &Article, tags: &mut [Tag]) {
         let seq_tags = &mut tags[article.range(s)];
         for j in 1..seq.tokens.len() {
             let untagged = seq_tags[j - 1] == Tag::O && seq_tags[j] != Tag::I;
-            // The cheap test first: most words follow no candidate.
-            if untagged && could_be_given_name(&seq, j - 1) && surnames.contains_key(&seq.lower[j]) {
+            // The cheap tests first: most words follow no candidate.
+            if !untagged || !seq.candidate[j - 1] {
+                continue;
+            }
+            let Some(&tagged) = surnames.get(&seq.lower[j]) else { continue };
+            if could_be_given_name(&seq, j - 1)
+                || tagged == ALONE && could_be_word_given_name(article, &seq, j - 1)
+            {
                 seq_tags[j - 1] = Tag::B;
                 seq_tags[j] = Tag::I;
             }
@@ -29,15 +35,20 @@ pub fn given_names(article: &Article, tags: &mut [Tag]) {
     }
 }
 
-/// Lower-case hashes of the last words of tagged names.
-fn tagged_last_words(article: &Article, tags: &[Tag]) -> HashMap<()> {
+/// How a word ends tagged names: as a name of its own (`Romney said`) or as the last word
+/// of a longer one (`Barack Obama`), as bits.
+const ALONE: u8 = 1;
+const IN_LONGER: u8 = 2;
+
+/// Lower-case hashes of the last words of tagged names, with how they end them.
+fn tagged_last_words(article: &Article, tags: &[Tag]) -> HashMap<u8> {
     let mut last = HashMap::default();
     for (s, seq) in article.sequences().enumerate() {
         let seq_tags = &tags[article.range(s)];
         for (i, tag) in seq_tags.iter().enumerate() {
             let ends = seq_tags.get(i + 1).is_none_or(|t| *t != Tag::I);
             if *tag != Tag::O && ends {
-                last.insert(seq.lower[i], ());
+                *last.entry(seq.lower[i]).or_insert(0) |= if *tag == Tag::B { ALONE } else { IN_LONGER };
             }
         }
     }
@@ -55,6 +66,41 @@ fn could_be_given_name(seq: &Sequence, i: usize) -> bool {
         && !compound
         && !excluded.iter().any(|c| classes.has(*c))
         && (!classes.has(Class::English) || classes.has(Class::Given) || classes.has(Class::GivenTop))
+}
+
+/// A given name that is also an English word and missing from the census lists (`Mitt`,
+/// `Newt`, `Tucker`), before a surname the article names only alone (so not `Team` of
+/// `Team Obama` beside `Barack Obama`): written like a name (`Mitt`, not `WATCH`),
+/// capitalised mid-sentence in running text and never in lower case in the article, before
+/// a surname that is no given name, English word, place or nationality itself (`Uncle Sam`,
+/// `Camp David` and `Morning Joe` end in given names, `Never Trump` and `Thank God` in
+/// words, `Healthy Texas` in a place) and no initial.
+fn could_be_word_given_name(article: &Article, seq: &Sequence, i: usize) -> bool {
+    let (word, surname) = (seq.tokens[i].text, seq.tokens[i + 1].text);
+    let name_cased = |w: &str| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '’')
+            && w.chars().count() >= 3
+    };
+    let classes = seq.classes[i + 1];
+    seq.style == Style::Normal
+        && !seq.tokens[i].sentence_start
+        && seq.classes[i].has(Class::English)
+        && name_cased(word)
+        && surname.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !surname.ends_with('.')
+        && ![Class::Given, Class::GivenTop, Class::English, Class::Place, Class::Nationality]
+            .iter()
+            .any(|c| classes.has(*c))
+        && could_be_given_name_but_for_english(seq, i)
+        && !article.writes_in_lower_case(seq.lower[i])
+}
+
+/// [`could_be_given_name`] without its test of English words.
+fn could_be_given_name_but_for_english(seq: &Sequence, i: usize) -> bool {
+    let excluded = [Class::Title, Class::Nationality, Class::Function, Class::MonthDay, Class::NonPerson];
+    seq.tokens[i].is_capitalised() && !excluded.iter().any(|c| seq.classes[i].has(*c))
 }
 
 #[cfg(test)]

@@ -179,6 +179,12 @@ impl<'a> Article<'a> {
     fn doc_flags(&self, lower: u64) -> u8 {
         self.doc.get(&lower).copied().unwrap_or(0)
     }
+
+    /// Whether the article writes a candidate's word (by lower-case hash) in lower case
+    /// somewhere (`team` beside `Team Obama`), as a name never is.
+    pub fn writes_in_lower_case(&self, lower: u64) -> bool {
+        self.doc_flags(lower) & LOWER_SEEN != 0
+    }
 }
 
 /// An article's arrays, emptied, kept by each thread for its next article: allocated anew

@@ -287,6 +287,19 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_an_english_word_completes_a_surname_named_alone() {
+        let got = people(
+            "The Republican nominee, Mitt Romney, spoke in Ohio on Monday. Romney said taxes would fall.",
+        );
+        assert_eq!(got, vec!["Mitt Romney"]);
+        // A word the article also writes in lower case, or before a given name, is none.
+        let got = people("Members of Team Romney met on Monday. Romney said the team would win.");
+        assert_eq!(got, vec!["Romney"]);
+        let got = people("The leaders met at Camp David on Monday. David Cole said little. Cole left.");
+        assert_eq!(got, vec!["David Cole"]);
+    }
+
+    #[test]
     fn organisations_named_like_people_are_not_people() {
         let got =
             people("Al Qaeda claimed the attack on Medicaid offices, Jane Doe of the Ford Foundation said.");
