@@ -30,16 +30,15 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         share|tweet|e-?mail|print|whatsapp|pocket|reddit|facebook|twitter|linkedin|pinterest|link\ copied|copy\ link|
         share\ this(?:\ article|\ story|\ post)?:?(?:\s+(?:share|tweet|post|e-?mail|print|pocket|whatsapp|facebook|twitter))*|
         (?:follow\ @\w+\ ?)+|follow\ (?:us|me|him|her|\w+(?:\ \w+)?)\ on\ (?:twitter|facebook|instagram)(?::?\ @\w+)?\.?|
-        like\ us\ on\ facebook\.?|subscribe\ to\ our\ (?:youtube\ channel|podcast)(?:\ (?:at|on)\ [\w\ ]{1,20})?\.?|
-        click\ here\ to\ (?:get|download)\ the\ [\w\ ]{1,40}\ app\.?|
+        like\ us\ on\ facebook\.?|subscribe\ to\ our\ (?:youtube\ channel|podcast)(?:\ (?:at|on)\ [\w\ ]+)?\.?|
+        click\ here\ to\ (?:get|download)\ the\ [\w\ ]+\ app\.?|
         # when the page was printed, relative to the crawl
         \d+\ (?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|this\ article\ is\ more\ than\ \d+\ (?:days?|weeks?|months?|years?)\ old|
-        # labels over a link list, an embed or a kind of piece, and section rules
+        # labels over a link list, an embed or a kind of piece (section rules: see `is_rule`)
         read\ more:?|more:|more\ on\ this(?:\.{3}|…)?|related(?:\ (?:articles|stories|coverage|content))?:|watch:|listen:|
-        full\ coverage:.{1,60}|(?:analysis/)?opinion:|analysis:|commentary:|\(\ ?(?:photos?|videos?|pictures?):\ [^()]{1,100}\)|
-        (?:photos|pictures|videos?|gallery):\ [^.!?]{1,80}|editor[’']s\ note:|urgent:|
-        (?:prev(?:ious)?\ |next\ )?image\ \d+\ of\ \d+|
-        [_*=•·\-–—\ ]{2,}
+        full\ coverage:.+|(?:analysis/)?opinion:|analysis:|commentary:|\(\ ?(?:photos?|videos?|pictures?):\ [^()]+\)|
+        (?:photos|pictures|videos?|gallery):\ [^.!?]+|editor[’']s\ note:|urgent:|
+        (?:prev(?:ious)?\ |next\ )?image\ \d+\ of\ \d+
         )$",
     )
     .expect("valid regex")
@@ -50,13 +49,14 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-•*–—]\s+
 
 /// A writer's standing printed under the byline.
 static STANDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:opinion\ contributor|guest\ (?:columnist|contributor)|special\ (?:for|to)\ [\w\ .]{2,40}|staff\ (?:writer|reporter))$")
+    Regex::new(r"(?i)^(?:opinion\ contributor|guest\ (?:columnist|contributor)|special\ (?:for|to)\ [\w\ .]{2,}|staff\ (?:writer|reporter))$")
         .expect("valid regex")
 });
 
-/// A link that asks to be clicked: `CLICK HERE FOR THE … APP`, `Click for more from …`.
+/// A link that asks to be clicked: `CLICK HERE FOR THE … APP`, `Click for more from …`
+/// (asked of short paragraphs only).
 static CLICK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b).{1,60}$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b)").expect("valid regex"));
 
 /// A sign-up form's small print: only a form says this, at whatever length.
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
@@ -70,10 +70,11 @@ static LINK_LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A sign-up prompt: a subscribing verb and a newsletter or inbox, close together.
+/// A sign-up prompt: a subscribing verb, then a newsletter or inbox (asked of short
+/// paragraphs only, so the two are close together).
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)(?-u:\b)(?:sign\ up|signing\ up|subscribe)(?-u:\b).{0,80}(?-u:\b)(?:newsletters?|inbox)(?-u:\b)
+        r"(?ix)(?-u:\b)(?:sign\ up|signing\ up|subscribe)(?-u:\b).*(?-u:\b)(?:newsletters?|inbox)(?-u:\b)
         |(?-u:\b)newsletters?\ sign[-\ ]?up(?-u:\b)|(?-u:\b)manage\ newsletters(?-u:\b)|delivered\ (?:straight\ )?to\ your\ inbox",
     )
     .expect("valid regex")
@@ -81,24 +82,31 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A copyright, reprint or disclaimer notice: `Copyright © 2019 …`, `© 2018 Tribune Content
 /// Agency`, `The opinions expressed by columnists are their own …`; an enumerated clause
-/// `(c) The authority …` and a label `Copyright: …` are prose.
+/// `(c) The authority …` and a label `Copyright: …` are prose. Anchored, so only the
+/// paragraph's start is read; `all rights reserved` anywhere is [`RIGHTS`].
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?:copyright\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d|by\s|the\s|creators)|©|\(c\)\s*(?:19|20)\d\d)
-        |all\ rights\ reserved|^(?:the\ )?(?:views|opinions)\ expressed\ (?:by|in|here)(?-u:\b)",
+        r"(?ix)^(?:copyright\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d|by\s|the\s|creators)|©|\(c\)\s*(?:19|20)\d\d
+        |(?:the\ )?(?:views|opinions)\ expressed\ (?:by|in|here)(?-u:\b))",
     )
     .expect("valid regex")
 });
 
-/// A photo credit closing a caption, `(Photo: Jane Doe, AP)`, or a caption's lead-in; a
+static RIGHTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)all rights reserved").expect("valid regex"));
+
+/// A photo credit closing a caption, `(Photo: Jane Doe, AP)`, read from the last `(`; a
 /// link's title in brackets (`(PICTURES: Berlin A Guarded Ghost Town As People Fear More)`)
 /// is longer than a credit.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\((?:photo|photograph|image|picture)s?(?::|\ by)\ [^\s():]+(?:\ [^\s():]+){0,6}\)$
-        |^(?:image\ caption|toggle\ caption|enlarge\ this\ image|image\ copyright|picture\ caption)(?-u:\b)",
-    )
-    .expect("valid regex")
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\((?:photo|photograph|image|picture)s?(?::|\ by)\ [^\s():]+(?:\ [^\s():]+){0,6}\)$")
+        .expect("valid regex")
+});
+
+/// A caption's lead-in: `Image caption …`, `Enlarge this image toggle caption …`.
+static CAPTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:image\ caption|toggle\ caption|enlarge\ this\ image|image\ copyright|picture\ caption)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// Longest prompt or notice dropped, in words: a longer paragraph is prose about
@@ -108,8 +116,17 @@ const SHORT_WORDS: usize = 40;
 const LISTED: usize = 6;
 /// Longest related headline, in words.
 const LISTED_WORDS: usize = 15;
+/// Longest link asking to be clicked, in bytes.
+const CLICK_BYTES: usize = 100;
+/// Longest writer's standing or outlet name under a byline, in bytes.
+const STAMP_BYTES: usize = 60;
 /// Longest sign-up form dropped, in words.
 const FORM_WORDS: usize = 120;
+/// Longest paragraph that can be furniture, in bytes: a form of [`FORM_WORDS`] words.
+const FORM_BYTES: usize = 2000;
+/// Longest paragraph [`FURNITURE`] is asked of, in bytes: its slots and labels are short
+/// (`(PHOTOS: …)` and `Full Coverage: …` with a title), so its patterns leave lengths open.
+const LABEL_BYTES: usize = 150;
 /// How many paragraphs at the top may be a byline or the outlet's name.
 const TOP: usize = 3;
 
@@ -124,11 +141,13 @@ pub fn strip(draft: &mut Draft) {
             listed -= 1;
             continue;
         }
-        listed = if LINK_LIST_LABEL.is_match(p.trim()) { LISTED } else { 0 };
+        let trimmed = p.trim();
+        let label = trimmed.ends_with(':') && LINK_LIST_LABEL.is_match(trimmed);
+        listed = if label { LISTED } else { 0 };
         if i < TOP && kept.is_empty() && is_masthead(p, paragraphs.get(i + 1), draft) {
             continue;
         }
-        if CAPTION.is_match(p.trim()) {
+        if is_caption(trimmed) {
             draft.captions.push(p.clone());
         } else if !is_furniture(p) {
             kept.push(p.clone());
@@ -137,14 +156,34 @@ pub fn strip(draft: &mut Draft) {
     draft.paragraphs = kept;
 }
 
-/// Whether a whole paragraph is page furniture.
+/// Whether a paragraph is a photo caption. Most paragraphs are prose of a few hundred
+/// bytes, so the patterns are asked only of those that could match.
+fn is_caption(p: &str) -> bool {
+    let credit = p.ends_with(')') && p.rfind('(').is_some_and(|at| PHOTO_CREDIT.is_match(&p[at..]));
+    credit || CAPTION_LEAD.is_match(p)
+}
+
+/// Whether a whole paragraph is page furniture. The patterns are asked only of paragraphs
+/// short enough to match them: a paragraph of prose is longer than any slot or label, and
+/// a prompt or form of more words is prose.
 pub fn is_furniture(p: &str) -> bool {
     let p = p.trim();
     let p = BULLET.find(p).map_or(p, |m| &p[m.end()..]);
-    let short = |limit| p.split_whitespace().count() <= limit;
-    FURNITURE.is_match(p)
-        || ((COPYRIGHT.is_match(p) || PROMPT.is_match(p) || CLICK.is_match(p)) && short(SHORT_WORDS))
-        || (FORM.is_match(p) && short(FORM_WORDS))
+    if p.len() > FORM_BYTES {
+        return is_rule(p);
+    }
+    let words = p.split_whitespace().count();
+    (p.len() <= LABEL_BYTES && FURNITURE.is_match(p))
+        || is_rule(p)
+        || (words <= SHORT_WORDS && (COPYRIGHT.is_match(p) || RIGHTS.is_match(p) || PROMPT.is_match(p)))
+        || (p.len() <= CLICK_BYTES && CLICK.is_match(p))
+        || (words <= FORM_WORDS && FORM.is_match(p))
+}
+
+/// A section rule: a run of underscores, stars, equals signs, dashes or bullets.
+fn is_rule(p: &str) -> bool {
+    p.chars().count() >= 2
+        && p.chars().all(|c| matches!(c, '_' | '*' | '=' | '•' | '·' | '-' | '–' | '—' | ' '))
 }
 
 /// A headline in a list of related stories: short and no sentence.
@@ -186,7 +225,8 @@ fn is_masthead(p: &str, next: Option<&String>, draft: &mut Draft) -> bool {
 
 /// The outlet's name or a writer's standing, printed under a byline.
 fn is_stamp(p: &str, draft: &Draft) -> bool {
-    draft.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(p)) || STANDING.is_match(p)
+    p.len() <= STAMP_BYTES
+        && (draft.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(p)) || STANDING.is_match(p))
 }
 
 #[cfg(test)]
