@@ -127,6 +127,8 @@ const FORM_BYTES: usize = 2000;
 /// Longest paragraph [`FURNITURE`] is asked of, in bytes: its slots and labels are short
 /// (`(PHOTOS: …)` and `Full Coverage: …` with a title), so its patterns leave lengths open.
 const LABEL_BYTES: usize = 150;
+/// Longest paragraph read as a byline, in bytes: 160 characters of up to four bytes.
+const BYLINE_BYTES: usize = 640;
 /// How many paragraphs at the top may be a byline or the outlet's name.
 const TOP: usize = 3;
 
@@ -136,21 +138,23 @@ pub fn strip(draft: &mut Draft) {
     let paragraphs = std::mem::take(&mut draft.paragraphs);
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut listed = 0;
-    for (i, p) in paragraphs.iter().enumerate() {
-        if listed > 0 && is_listed_headline(p) {
+    let mut paragraphs = paragraphs.into_iter().enumerate().peekable();
+    while let Some((i, p)) = paragraphs.next() {
+        if listed > 0 && is_listed_headline(&p) {
             listed -= 1;
             continue;
         }
         let trimmed = p.trim();
         let label = trimmed.ends_with(':') && LINK_LIST_LABEL.is_match(trimmed);
         listed = if label { LISTED } else { 0 };
-        if i < TOP && kept.is_empty() && is_masthead(p, paragraphs.get(i + 1), draft) {
+        let next = paragraphs.peek().map(|(_, n)| n.as_str());
+        if i < TOP && kept.is_empty() && is_masthead(&p, next, draft) {
             continue;
         }
         if is_caption(trimmed) {
-            draft.captions.push(p.clone());
-        } else if !is_furniture(p) {
-            kept.push(p.clone());
+            draft.captions.push(p);
+        } else if !is_furniture(&p) {
+            kept.push(p);
         }
     }
     draft.paragraphs = kept;
@@ -196,10 +200,14 @@ fn is_listed_headline(p: &str) -> bool {
 /// contributor`) or a byline (`By Jane Doe and John Roe`; bare names when the outlet's name
 /// or a standing follows, as `Jane Doe` over `USA TODAY`). A byline goes when it names the
 /// record's authors, and gives them when the record has none.
-fn is_masthead(p: &str, next: Option<&String>, draft: &mut Draft) -> bool {
+fn is_masthead(p: &str, next: Option<&str>, draft: &mut Draft) -> bool {
     let p = p.trim();
     if is_stamp(p, draft) {
         return true;
+    }
+    // A byline line is at most 160 characters (see `byline::parse_line`).
+    if p.len() > BYLINE_BYTES {
+        return false;
     }
     let by = byline::parse_line(p).or_else(|| {
         next.filter(|n| is_stamp(n.trim(), draft)).map(|_| byline::parse(p)).filter(|by| {

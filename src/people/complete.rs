@@ -24,10 +24,14 @@ pub fn given_names(article: &Article, tags: &mut [Tag]) {
             if !untagged || !seq.candidate[j - 1] {
                 continue;
             }
+            let given = could_be_given_name(&seq, j - 1);
+            // A word given name needs the surname tagged alone, asked only of English words.
+            let word = !given && seq.classes[j - 1].has(Class::English);
+            if !given && !word {
+                continue;
+            }
             let Some(&tagged) = surnames.get(&seq.lower[j]) else { continue };
-            if could_be_given_name(&seq, j - 1)
-                || tagged == ALONE && could_be_word_given_name(article, &seq, j - 1)
-            {
+            if given || tagged == ALONE && could_be_word_given_name(article, &seq, j - 1) {
                 seq_tags[j - 1] = Tag::B;
                 seq_tags[j] = Tag::I;
             }
