@@ -60,7 +60,9 @@ static CLICK: LazyLock<Regex> =
 
 /// A sign-up form's small print: only a form says this, at whatever length.
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)by\ signing\ up,?\ you\ agree|please\ verify\ you're\ not\ a\ robot|invalid\ email\ address|this\ site\ is\ protected\ by\ recaptcha")
+    // Each phrase starts with a word rarer than its first (`by`, `please`, `this`), which
+    // the search looks for first.
+    Regex::new(r"(?i)signing\ up,?\ you\ agree|verify\ you're\ not\ a\ robot|invalid\ email\ address|protected\ by\ recaptcha")
         .expect("valid regex")
 });
 
@@ -92,8 +94,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static RIGHTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)all rights reserved").expect("valid regex"));
+static RIGHTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)rights reserved").expect("valid regex"));
 
 /// A photo credit closing a caption, `(Photo: Jane Doe, AP)`, read from the last `(`; a
 /// link's title in brackets (`(PICTURES: Berlin A Guarded Ghost Town As People Fear More)`)
@@ -116,6 +117,8 @@ const SHORT_WORDS: usize = 40;
 const LISTED: usize = 6;
 /// Longest related headline, in words.
 const LISTED_WORDS: usize = 15;
+/// Longest paragraph of [`SHORT_WORDS`] words, in bytes.
+const SHORT_BYTES: usize = 800;
 /// Longest link asking to be clicked, in bytes.
 const CLICK_BYTES: usize = 100;
 /// Longest writer's standing or outlet name under a byline, in bytes.
@@ -176,12 +179,15 @@ pub fn is_furniture(p: &str) -> bool {
     if p.len() > FORM_BYTES {
         return is_rule(p);
     }
-    let words = p.split_whitespace().count();
+    // Words are counted only for the rare paragraph a pattern matches.
+    let words = || p.split_whitespace().count();
     (p.len() <= LABEL_BYTES && FURNITURE.is_match(p))
         || is_rule(p)
-        || (words <= SHORT_WORDS && (COPYRIGHT.is_match(p) || RIGHTS.is_match(p) || PROMPT.is_match(p)))
         || (p.len() <= CLICK_BYTES && CLICK.is_match(p))
-        || (words <= FORM_WORDS && FORM.is_match(p))
+        || (p.len() <= SHORT_BYTES
+            && (COPYRIGHT.is_match(p) || RIGHTS.is_match(p) || PROMPT.is_match(p))
+            && words() <= SHORT_WORDS)
+        || (FORM.is_match(p) && words() <= FORM_WORDS)
 }
 
 /// A section rule: a run of underscores, stars, equals signs, dashes or bullets.
