@@ -59,12 +59,16 @@ static CLICK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b)").expect("valid regex"));
 
 /// A sign-up form's small print: only a form says this, at whatever length.
-static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    // Each phrase starts with a word rarer than its first (`by`, `please`, `this`), which
-    // the search looks for first.
-    Regex::new(r"(?i)signing\ up,?\ you\ agree|verify\ you're\ not\ a\ robot|invalid\ email\ address|protected\ by\ recaptcha")
-        .expect("valid regex")
-});
+const FORM_PHRASES: &[&str] = &[
+    "signing up, you agree",
+    "signing up you agree",
+    "you're not a robot",
+    "you’re not a robot",
+    "nvalid email address",
+    "nvalid Email Address",
+    "reCAPTCHA",
+    "by recaptcha",
+];
 
 /// A label after which the page listed other stories' headlines.
 static LINK_LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,10 +188,22 @@ pub fn is_furniture(p: &str) -> bool {
     (p.len() <= LABEL_BYTES && FURNITURE.is_match(p))
         || is_rule(p)
         || (p.len() <= CLICK_BYTES && CLICK.is_match(p))
-        || (p.len() <= SHORT_BYTES
-            && (COPYRIGHT.is_match(p) || RIGHTS.is_match(p) || PROMPT.is_match(p))
-            && words() <= SHORT_WORDS)
-        || (FORM.is_match(p) && words() <= FORM_WORDS)
+        || (p.len() <= SHORT_BYTES && is_notice_or_prompt(p) && words() <= SHORT_WORDS)
+        || (is_form(p) && words() <= FORM_WORDS)
+}
+
+/// A copyright or rights notice, a disclaimer or a sign-up prompt. The patterns are asked
+/// only of paragraphs holding their key word, found by a plain search.
+fn is_notice_or_prompt(p: &str) -> bool {
+    let holds = |lower: &str, upper: &str| p.contains(lower) || p.contains(upper);
+    COPYRIGHT.is_match(p)
+        || (holds("eserved", "ESERVED") && RIGHTS.is_match(p))
+        || ((holds("ewsletter", "EWSLETTER") || holds("nbox", "NBOX")) && PROMPT.is_match(p))
+}
+
+/// A sign-up form's small print, as forms write it.
+fn is_form(p: &str) -> bool {
+    FORM_PHRASES.iter().any(|phrase| p.contains(phrase))
 }
 
 /// A section rule: a run of underscores, stars, equals signs, dashes or bullets.
