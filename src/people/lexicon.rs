@@ -477,6 +477,7 @@ const NON_PERSON: &[&str] = &[
     "Kingdom",
     "Korea",
     "Koreans",
+    "Labour",
     "League",
     "Library",
     "Ltd",
