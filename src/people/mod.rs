@@ -64,6 +64,7 @@ impl<'m> Extractor<'m> {
             .into_iter()
             .map(|p| p.name)
             .filter(|name| authors.is_empty() || !is_author(&authors, &name_words(name)))
+            .filter(|name| !lexicon::is_region_name(name))
             .collect()
     }
 }
@@ -255,6 +256,23 @@ mod tests {
     fn titles_are_stripped_and_surnames_resolved() {
         let got = people("U.S. Secretary of State Mike Pompeo said so. Pompeo added more.");
         assert_eq!(got, vec!["Mike Pompeo"]);
+    }
+
+    #[test]
+    fn a_state_or_country_alone_is_no_person() {
+        let paragraphs = [
+            "A new poll shows Jane Roe running even with John Doe in three swing states: Florida, Ohio, and Pennsylvania.",
+            "In Florida, Doe polls at 43 percent, while 42 percent support Roe.",
+            "In Ohio, Roe leads Doe 43 percent to 39 percent.",
+            "In Pennsylvania, Doe polls at 43 percent, with Roe at 42 percent.",
+        ]
+        .map(String::from);
+        let got = extract("Poll: Roe Even With Doe In Florida, Ohio, Pennsylvania", &paragraphs, &[]);
+        assert_eq!(got, vec!["Jane Roe", "John Doe"]);
+        // A name that only starts with one is a person, and so is `Jordan`, as often a surname.
+        assert_eq!(people("Rep. Virginia Foxx spoke. Foxx left early."), vec!["Virginia Foxx"]);
+        assert!(lexicon::is_region_name("Iowa") && lexicon::is_region_name("Georgia"));
+        assert!(!lexicon::is_region_name("Jordan") && !lexicon::is_region_name("Virginia Foxx"));
     }
 
     #[test]
