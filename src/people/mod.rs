@@ -276,6 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn platforms_are_no_people() {
+        let paragraphs = [
+            "Sen. Jane Roe called out Facebook on Monday for taking down campaign videos that propose breaking up major tech companies.",
+            "Roe announced her plan last week, which focuses on anti-competitive mergers, including Facebook’s purchases of WhatsApp and Instagram.",
+            "The Facebook advertisements that Roe posted on Friday target the company for its privacy record. “Three companies have vast power over our economy. Facebook, Amazon, and Google,” the ad read.",
+        ]
+        .map(String::from);
+        let got = extract("Jane Roe Calls Out Facebook for Taking Down Advertisement", &paragraphs, &[]);
+        assert_eq!(got, vec!["Jane Roe"]);
+    }
+
+    #[test]
     fn korean_names_stay_whole_and_family_name_resolves() {
         let got = people("South Korean President Moon Jae-in met leader Kim Jong-un. Kim smiled.");
         assert_eq!(got, vec!["Moon Jae-in", "Kim Jong-un"]);
