@@ -261,6 +261,16 @@ impl Pipeline {
         self.finish(draft, profile, path)
     }
 
+    /// Whether a name the people extractor found is an outlet's: the article's own (`Vox`
+    /// in Vox's articles, `Bloomberg` in Bloomberg's) unless the outlet is a person's
+    /// column (`John Stossel`), or any outlet of two words or more the host table knows
+    /// (`Mother Jones`, `Al Jazeera`). One-word names of other outlets stay, since they are
+    /// often surnames too (`Bloomberg was in the race`).
+    fn names_an_outlet(&self, person: &str, outlet: &str) -> bool {
+        let own = person.eq_ignore_ascii_case(outlet) && !people::is_person_name(outlet);
+        own || person.contains(' ') && self.hosts.knows_outlet(person)
+    }
+
     /// Completes a draft: outlet name, dates, body, people and the stable id.
     fn finish(&self, draft: Draft, profile: &dyn Outlet, path: String) -> Result<Article> {
         if draft.headline.is_empty() && draft.paragraphs.is_empty() {
@@ -268,7 +278,9 @@ impl Pipeline {
         }
         let outlet = self.outlet.clone().or(draft.outlet).unwrap_or_else(|| profile.name().to_string());
         let authors = outlets::byline::in_usual_case(draft.authors);
-        let people = self.people_aliases.apply(people::extract(&draft.headline, &draft.paragraphs, &authors));
+        let mut people = people::extract(&draft.headline, &draft.paragraphs, &authors);
+        people.retain(|p| !self.names_an_outlet(p, &outlet));
+        let people = self.people_aliases.apply(people);
         let body = text::join_paragraphs(&draft.paragraphs);
         let mut article = Article {
             id: String::new(),

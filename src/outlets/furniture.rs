@@ -31,7 +31,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         share\ this(?:\ article|\ story|\ post)?:?(?:\s+(?:share|tweet|post|e-?mail|print|pocket|whatsapp|facebook|twitter))*|
         (?:follow\ @\w+\ ?)+|follow\ (?:us|me|him|her|\w+(?:\ \w+)?)\ on\ (?:twitter|facebook|instagram)(?::?\ @\w+)?\.?|
         like\ us\ on\ facebook\.?|subscribe\ to\ our\ (?:youtube\ channel|podcast)(?:\ (?:at|on)\ [\w\ ]+)?\.?|
-        click\ here\ to\ (?:get|download)\ the\ [\w\ ]+\ app\.?|
+        click\ here\ to\ (?:get|download)\ the\ [\w\ ]+\ app\.?|get\ the\ [\w\ ]+\ app!?|
+        visit\ [^.!?]+\ homepage\ for\ more\ stories\.?|
+        # a plea for the outlet's money, over the text of one
+        support\ [^.!?]+\ journalism|
         # when the page was printed, relative to the crawl
         \d+\ (?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|this\ article\ is\ more\ than\ \d+\ (?:days?|weeks?|months?|years?)\ old|
         # labels over a link list, an embed or a kind of piece (section rules: see `is_rule`)
@@ -53,10 +56,12 @@ static STANDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A link that asks to be clicked: `CLICK HERE FOR THE … APP`, `Click for more from …`
-/// (asked of short paragraphs only).
-static CLICK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b)").expect("valid regex"));
+/// A link that asks to be clicked: `CLICK HERE FOR THE … APP`, `Click for more from …`,
+/// `Don't see the graphic above? Click here.` (asked of short paragraphs only).
+static CLICK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^click\ (?:here\ )?(?:to|for)(?-u:\b)|(?-u:\b)click(?:ing)?\ here[.!]?$")
+        .expect("valid regex")
+});
 
 /// A sign-up form's small print: only a form says this, at whatever length.
 const FORM_PHRASES: &[&str] = &[
@@ -81,10 +86,59 @@ static LINK_LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:sign\ up|signing\ up|subscribe)(?-u:\b).*(?-u:\b)(?:newsletters?|inbox)(?-u:\b)
-        |(?-u:\b)newsletters?\ sign[-\ ]?up(?-u:\b)|(?-u:\b)manage\ newsletters(?-u:\b)|delivered\ (?:straight\ )?to\ your\ inbox",
+        |(?-u:\b)(?:newsletters?|inbox)(?-u:\b).*(?-u:\b)sign\ up(?-u:\b)
+        |(?-u:\b)newsletters?\ sign[-\ ]?up(?-u:\b)|(?-u:\b)manage\ newsletters(?-u:\b)
+        |delivered\ (?:[a-z]+\ )?to\ your\ inbox|(?-u:\b)(?:get|want)(?-u:\b).*\ (?:in|to)\ your\ inbox(?-u:\b)",
     )
     .expect("valid regex")
 });
+
+/// A prompt that opens with its verb: `Sign up for the morning briefing`, `Subscribe on
+/// Apple Podcasts …`, `Follow CNN Opinion on Twitter`, `Join us on Facebook.com/…`, `Like
+/// … on Facebook here`, `Download the … app` (asked of short paragraphs only).
+static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\(?\s*(?:sign\ up\ (?:for|to|here)|subscribe\ (?:to|on|now|for|here|today)|join\ us\ on
+        |download\ the\ |stay\ up\ to\ date\ with\ the\ |(?:follow|like)\ [^.!?]*\ on\ (?:twitter|facebook|instagram))(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// A line asking for tips or letters by e-mail: `Got a TIP …? Email …@…`, `Contact us at
+/// editors@…`, `Send letters to letters@…` (asked of short paragraphs holding an e-mail
+/// address).
+static TIP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)tips?(?-u:\b)|^(?:contact\ us|e-?mail\ us|write\ to\ us|send\ (?:us\ )?(?:letters|tips))(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// An e-mail address (`letters@suntimes.com`, `kevin@ dailycallernewsfoundation.org` as
+/// crawlers split it), not a handle (`@CBCNews`) of an embedded post.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9_]@\ ?[A-Za-z0-9_][-.A-Za-z0-9_]*\.[A-Za-z]").expect("valid regex")
+});
+
+/// A syndication or reprint notice: `Content created by … is available without charge to
+/// any eligible news publisher … For licensing opportunities …`, `Reprinted from … with
+/// permission`.
+static REPRINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)for\ licensing\ opportunities|^reprinted\ (?:from|with\ permission)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A plea for the reader's money: it asks for support, a contribution, a gift or a
+/// membership, for the outlet's journalism, of `you` (asked of paragraphs of up to
+/// [`APPEAL_WORDS`] words holding `journalism` or `our work`).
+static APPEAL_ASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:support|contribution|donat|gift|chip\ in|reader[-\ ]supported|become\ a\ (?:member|subscriber))")
+        .expect("valid regex")
+});
+static APPEAL_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:our|independent|explanatory)\ journalism(?-u:\b)|(?-u:\b)our\ work(?-u:\b)")
+        .expect("valid regex")
+});
+static APPEAL_YOU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)your?(?-u:\b)").expect("valid regex"));
 
 /// A copyright, reprint or disclaimer notice: `Copyright © 2019 …`, `© 2018 Tribune Content
 /// Agency`, `The opinions expressed by columnists are their own …`; an enumerated clause
@@ -127,6 +181,10 @@ const SHORT_BYTES: usize = 800;
 const CLICK_BYTES: usize = 100;
 /// Longest writer's standing or outlet name under a byline, in bytes.
 const STAMP_BYTES: usize = 60;
+/// Longest plea for money dropped, in words.
+const APPEAL_WORDS: usize = 150;
+/// Longest link asking to be clicked by its end (`… Click here.`), in bytes.
+const CLICK_END_BYTES: usize = 160;
 /// Longest sign-up form dropped, in words.
 const FORM_WORDS: usize = 120;
 /// Longest paragraph that can be furniture, in bytes: a form of [`FORM_WORDS`] words.
@@ -187,9 +245,23 @@ pub fn is_furniture(p: &str) -> bool {
     let words = || p.split_whitespace().count();
     (p.len() <= LABEL_BYTES && FURNITURE.is_match(p))
         || is_rule(p)
-        || (p.len() <= CLICK_BYTES && CLICK.is_match(p))
+        || (p.len() <= CLICK_END_BYTES && is_click(p))
         || (p.len() <= SHORT_BYTES && is_notice_or_prompt(p) && words() <= SHORT_WORDS)
         || (is_form(p) && words() <= FORM_WORDS)
+        || (is_appeal(p) && words() <= APPEAL_WORDS)
+}
+
+/// A link asking to be clicked: by its start when short, by its end (`… click here.`).
+fn is_click(p: &str) -> bool {
+    (p.len() <= CLICK_BYTES || p.ends_with(['e', 'E', '.', '!'])) && CLICK.is_match(p)
+}
+
+/// A plea for the reader's money (see [`APPEAL_ASK`]).
+fn is_appeal(p: &str) -> bool {
+    (p.contains("journalism") || p.contains("our work"))
+        && APPEAL_FOR.is_match(p)
+        && APPEAL_ASK.is_match(p)
+        && APPEAL_YOU.is_match(p)
 }
 
 /// A copyright or rights notice, a disclaimer or a sign-up prompt. The patterns are asked
@@ -199,6 +271,9 @@ fn is_notice_or_prompt(p: &str) -> bool {
     COPYRIGHT.is_match(p)
         || (holds("eserved", "ESERVED") && RIGHTS.is_match(p))
         || ((holds("ewsletter", "EWSLETTER") || holds("nbox", "NBOX")) && PROMPT.is_match(p))
+        || IMPERATIVE.is_match(p)
+        || ((p.contains('@') && EMAIL.is_match(p) || p.contains("[email")) && TIP_LINE.is_match(p))
+        || (holds("icens", "eprinted") && REPRINT.is_match(p))
 }
 
 /// A sign-up form's small print, as forms write it.
@@ -383,6 +458,47 @@ mod tests {
             vec!["The council met. (PICTURES: The Old Bridge Stands Empty As People Fear More Rain)"]
         );
         assert_eq!(d.captions, vec!["A bridge over the river in May. (Photo: Jane Doe, Daily Example)"]);
+    }
+
+    #[test]
+    fn prompts_tip_lines_reprint_notices_and_pleas_go_and_prose_stays() {
+        for furniture in [
+            "**Want Example First in your inbox every day? Sign up here.**",
+            "Get all the latest news and more delivered daily to your inbox. Sign up here.",
+            "Get news from the Example in your inbox, each weekday morning",
+            "( Sign up for the Morning Example tip sheet)",
+            "Subscribe on Apple Podcasts, Spotify, or wherever you listen to podcasts.",
+            "Follow Example Opinion Join us on Twitter and Facebook",
+            "Join us on Facebook.com/ExampleOpinion.",
+            "Follow Jane Roe and John Doe on Twitter: @janeroe and @johndoe",
+            "Download the Example News app for breaking news",
+            "GET THE EXAMPLE NEWS APP",
+            "Don't see the graphic above? Click here.",
+            "For more on the county's school funding, click here.",
+            "Visit Example Insider's homepage for more stories.",
+            "Got a TIP from the RIGHT or LEFT? Email tips@example.com",
+            "Send letters to letters@example.com.",
+            "Send tips to jane@ examplefoundation.org.",
+            "Content created by the Example News Foundation is available without charge to any eligible \
+             news publisher that can provide a large audience. For licensing opportunities of our original \
+             content, please contact licensing@example.org.",
+            "Reprinted from Climate Example with permission from Example News.",
+            "Support Example's explanatory journalism",
+            "Every day at Example, we aim to answer your most important questions. Financial \
+             contributions from our readers are a critical part of supporting our resource-intensive \
+             work. Please consider making a contribution today to help keep our journalism free for all.",
+        ] {
+            assert!(is_furniture(furniture), "{furniture}");
+        }
+        for prose in [
+            "Police received an anonymous tip about the weapons — Example News (@Example) May 9, 2019",
+            "Residents can follow the debate on the council's website, the mayor said.",
+            "The paper asked readers for contributions to keep its journalism going, and the appeal \
+             raised $2 million in a month.",
+            "She told donors the campaign would click with voters.",
+        ] {
+            assert!(!is_furniture(prose), "{prose}");
+        }
     }
 
     #[test]

@@ -201,6 +201,17 @@ impl HostTable {
             .or_else(|| url.and_then(host_of).map(clean_host).filter(|h| h.contains('.')))
     }
 
+    /// Whether `name` is an outlet's name in the table (`Mother Jones`, `The Hill`), the
+    /// case and a leading `The` aside.
+    pub fn knows_outlet(&self, name: &str) -> bool {
+        let key = name_key(name);
+        self.user
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .chain(BUILT_IN.iter().map(|&(_, n)| n))
+            .any(|n| name_key(n) == key)
+    }
+
     /// The built-in entries, for documentation and listings.
     pub fn built_in() -> &'static [(&'static str, &'static str)] {
         BUILT_IN
