@@ -61,3 +61,20 @@ fn bad_aliases_file_exits_2_naming_the_line_issue_4() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
 }
+
+#[test]
+fn outlets_are_no_people_but_a_columnist_outlet_names_one() {
+    let scratch = Scratch::new();
+    let text = "Mother Jones reported on Tuesday that Jane Roe had left the agency. Roe declined to comment to Mother Jones.";
+    let record =
+        |source: &str| serde_json::json!({"title": "Official leaves agency", "text": text, "source": source});
+    let lines = [record("example.com"), record("Mother Jones"), record("Jane Roe")];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let file = scratch.write("records.jsonl", body.as_bytes());
+    let out = newsdex().args(["extract", "--json"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let people = people_of(&out);
+    assert_eq!(people[0], vec!["Jane Roe"], "an outlet the host table knows is no person");
+    assert_eq!(people[1], vec!["Jane Roe"], "nor is the article's own outlet");
+    assert_eq!(people[2], vec!["Jane Roe"], "a columnist's outlet name is still a person");
+}

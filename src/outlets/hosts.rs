@@ -270,6 +270,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn outlet_names_are_known_whatever_their_case_and_the() {
+        let table = HostTable::default();
+        assert!(table.knows_outlet("Mother Jones") && table.knows_outlet("the hill"));
+        assert!(!table.knows_outlet("Jane Roe"));
+    }
+
+    #[test]
     fn unknown_sites_are_named_by_host_and_contributors_are_no_outlets() {
         let t = HostTable::default();
         assert_eq!(t.outlet_of(Some("https://www.example.org/a/1"), None).as_deref(), Some("example.org"));
