@@ -22,10 +22,12 @@ pub fn is_non_person_word(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// Names of countries, continents and U.S. states (`Iowa`, `Georgia`, `Iran`): alone, such a
-/// word is the place, whatever given name or surname it also is.
-pub fn is_region_name(word: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[REGIONS]));
+/// Names of countries, continents and U.S. states (`Iowa`, `Georgia`, `Iran`), faiths and
+/// groups (`Christian`, `Latino`, `Muslims`), feasts (`Easter`) and the photo agency `Getty`:
+/// alone, such a word is the place, the group or the thing, whatever given name or surname
+/// it also is.
+pub fn is_no_person_alone(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[REGIONS, GROUPS_AND_FEASTS]));
     SET.contains(word)
 }
 
@@ -268,6 +270,36 @@ const REGIONS: &[&str] = &[
     "Yemen",
     "Zambia",
     "Zimbabwe",
+];
+
+/// Faiths and groups of people, feasts, and a photo agency that credits pictures by its name
+/// alone.
+const GROUPS_AND_FEASTS: &[&str] = &[
+    "Buddhist",
+    "Catholic",
+    "Catholics",
+    "Christian",
+    "Christians",
+    "Christmas",
+    "Easter",
+    "Evangelical",
+    "Evangelicals",
+    "Getty",
+    "Hindu",
+    "Hispanic",
+    "Hispanics",
+    "Jewish",
+    "Latin",
+    "Latina",
+    "Latinas",
+    "Latino",
+    "Latinos",
+    "Mormon",
+    "Mormons",
+    "Muslim",
+    "Muslims",
+    "Protestant",
+    "Sikh",
 ];
 
 const PARTICLES: &[&str] = &[

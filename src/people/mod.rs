@@ -64,7 +64,7 @@ impl<'m> Extractor<'m> {
             .into_iter()
             .map(|p| p.name)
             .filter(|name| authors.is_empty() || !is_author(&authors, &name_words(name)))
-            .filter(|name| !lexicon::is_region_name(name))
+            .filter(|name| !lexicon::is_no_person_alone(name))
             .collect()
     }
 }
@@ -271,8 +271,9 @@ mod tests {
         assert_eq!(got, vec!["Jane Roe", "John Doe"]);
         // A name that only starts with one is a person, and so is `Jordan`, as often a surname.
         assert_eq!(people("Rep. Virginia Foxx spoke. Foxx left early."), vec!["Virginia Foxx"]);
-        assert!(lexicon::is_region_name("Iowa") && lexicon::is_region_name("Georgia"));
-        assert!(!lexicon::is_region_name("Jordan") && !lexicon::is_region_name("Virginia Foxx"));
+        assert!(lexicon::is_no_person_alone("Iowa") && lexicon::is_no_person_alone("Georgia"));
+        assert!(lexicon::is_no_person_alone("Latino") && lexicon::is_no_person_alone("Getty"));
+        assert!(!lexicon::is_no_person_alone("Jordan") && !lexicon::is_no_person_alone("Virginia Foxx"));
     }
 
     #[test]
