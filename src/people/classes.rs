@@ -84,6 +84,16 @@ const GIVEN_NAMES: &str = include_str!("../../data/people/given-names.txt");
 const SURNAMES: &str = include_str!("../../data/people/surnames.txt");
 const ENGLISH_WORDS: &str = include_str!("../../data/people/english-words.txt");
 const PLACES: &str = include_str!("../../data/people/places.txt");
+const PLACE_NAMES: &str = include_str!("../../data/people/place-names.txt");
+
+/// Whether a name of two words or more is a place's, as written (`Des Moines`, `Puerto
+/// Rico`, `Santa Barbara`): GeoNames' cities of 15,000 people or more, countries and U.S.
+/// states.
+pub fn is_place_name(name: &str) -> bool {
+    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| data_lines(PLACE_NAMES).collect());
+    SET.contains(name)
+}
 
 static INDEX: LazyLock<HashMap<u16>> = LazyLock::new(build);
 

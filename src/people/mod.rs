@@ -64,9 +64,15 @@ impl<'m> Extractor<'m> {
             .into_iter()
             .map(|p| p.name)
             .filter(|name| authors.is_empty() || !is_author(&authors, &name_words(name)))
-            .filter(|name| !lexicon::is_no_person_alone(name))
+            .filter(|name| !lexicon::is_no_person_alone(name) && !is_place_not_person(name))
             .collect()
     }
+}
+
+/// Whether a name of two words or more is a place's (`Des Moines`, `Puerto Rico`) and does
+/// not read as a person's too (`Winnie Mandela` is a town as well).
+fn is_place_not_person(name: &str) -> bool {
+    name.contains(' ') && classes::is_place_name(name) && !is_person_name(name)
 }
 
 /// Whether a word, whatever its case, is a common English word or a function word
@@ -271,6 +277,8 @@ mod tests {
         assert_eq!(got, vec!["Jane Roe", "John Doe"]);
         // A name that only starts with one is a person, and so is `Jordan`, as often a surname.
         assert_eq!(people("Rep. Virginia Foxx spoke. Foxx left early."), vec!["Virginia Foxx"]);
+        assert!(is_place_not_person("Des Moines") && is_place_not_person("Puerto Rico"));
+        assert!(!is_place_not_person("Winnie Mandela") && !is_place_not_person("Jane Roe"));
         assert!(lexicon::is_no_person_alone("Iowa") && lexicon::is_no_person_alone("Georgia"));
         assert!(lexicon::is_no_person_alone("Latino") && lexicon::is_no_person_alone("Getty"));
         assert!(!lexicon::is_no_person_alone("Jordan") && !lexicon::is_no_person_alone("Virginia Foxx"));
