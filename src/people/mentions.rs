@@ -45,10 +45,11 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     mentions
 }
 
-/// Whether a one-word name runs into a word that names an organisation or place (`Al
-/// Qaeda`, `Ford Foundation`): the word is the start of that name, not a person.
+/// Whether a name runs into a word that names an organisation or place (`Al Qaeda`, `Ford
+/// Foundation`, `George Washington University`, `Chelsea Clinton Foundation`): the name is
+/// the start of the organisation's, not a person's mention.
 fn opens_organisation(from: &[Token], len: usize) -> bool {
-    len == 1 && from.get(1).is_some_and(|t| t.kind == Kind::Word && lexicon::is_non_person_word(t.text))
+    from.get(len).is_some_and(|t| t.kind == Kind::Word && lexicon::is_non_person_word(t.text))
 }
 
 /// Ship prefixes: `USS Ronald Reagan` and `HMS Queen Elizabeth` are ships, and so is `the

@@ -285,6 +285,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_run_into_an_organisation_word_names_the_organisation() {
+        let got =
+            people("Jane Roe, who runs the Bill, Hillary and Chelsea Clinton Foundation, spoke on Monday.");
+        assert!(
+            got.contains(&"Jane Roe".to_string()) && !got.iter().any(|p| p.contains("Clinton")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn platforms_are_no_people() {
         let paragraphs = [
             "Sen. Jane Roe called out Facebook on Monday for taking down campaign videos that propose breaking up major tech companies.",
