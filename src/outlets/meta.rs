@@ -534,6 +534,11 @@ pub(super) fn find_date(window: &[Block], head: Option<usize>, cal: Calendar) ->
     for (i, b) in window.iter().enumerate().filter(|(_, b)| b.words <= 25) {
         let mut from = 0;
         for (day, at) in dates::find_all_in(&b.text, cal.order) {
+            if b.bullet && at.start == 0 && b.text[at.end..].split_whitespace().count() >= 4 {
+                // A list entry that opens with its day (`□ 2021-08-09 Emphasizing …`): a
+                // change log's or a related story's, not the article's date line.
+                break;
+            }
             // On a tie, a date below the headline goes first: bylines and dates follow it.
             let rank = 2 * (i.abs_diff(anchor) as isize + date_label(&b.text[from..at.start]))
                 + isize::from(i < anchor);
@@ -703,6 +708,15 @@ mod tests {
             find_date(&blocks::split(&sidebar), Some(2), Calendar::default()).map(|d| d.date().to_string());
         assert_eq!(date.as_deref(), Some("2024-03-02"));
         assert_eq!(date_label("by Jane Doe"), 0);
+        let log = [
+            "Ten Tips for Better Sleep",
+            "",
+            "  • 2024-05-04 Added a section on naps and the research behind them.",
+            "  • March 2, 2024",
+        ];
+        let date =
+            find_date(&blocks::split(&log), Some(0), Calendar::default()).map(|d| d.date().to_string());
+        assert_eq!(date.as_deref(), Some("2024-03-02"));
     }
 
     #[test]
