@@ -23,7 +23,8 @@ pub fn is_non_person_word(word: &str) -> bool {
 }
 
 /// Names of countries, continents and U.S. states (`Iowa`, `Georgia`, `Iran`), faiths and
-/// groups (`Christian`, `Latino`, `Muslims`), feasts (`Easter`) and the photo agency `Getty`:
+/// groups (`Christian`, `Latino`, `Muslims`), feasts (`Easter`), `Oscar`, `Staff` and the
+/// photo agency `Getty`:
 /// alone, such a word is the place, the group or the thing, whatever given name or surname
 /// it also is.
 pub fn is_no_person_alone(word: &str) -> bool {
@@ -272,8 +273,10 @@ const REGIONS: &[&str] = &[
     "Zimbabwe",
 ];
 
-/// Faiths and groups of people, feasts, and a photo agency that credits pictures by its name
-/// alone.
+/// Faiths, parties and groups of people (`Tory`: `Tory Mazzola` is a person), feasts, an
+/// award (`Oscar`), `Staff` (of `Chief of Staff`, `General Staff`), the wire's sign-off
+/// `Reuter` (`Peter Reuter` is a person) and a photo agency that credits pictures by its
+/// name alone.
 const GROUPS_AND_FEASTS: &[&str] = &[
     "Buddhist",
     "Catholic",
@@ -298,8 +301,14 @@ const GROUPS_AND_FEASTS: &[&str] = &[
     "Mormons",
     "Muslim",
     "Muslims",
+    "Oscar",
+    "Oscars",
     "Protestant",
+    "Reuter",
     "Sikh",
+    "Staff",
+    "Tories",
+    "Tory",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -717,6 +726,7 @@ const NON_PERSON: &[&str] = &[
     "Republic",
     "Republican",
     "Republicans",
+    "Reuters",
     "River",
     "School",
     "Senate",
