@@ -4,6 +4,9 @@
 //! file of `HOST = NAME` lines (`--outlets FILE`). A host matches an entry when it equals
 //! it or ends with `.ENTRY`, so `en.yna.co.kr` matches `yna.co.kr`; the longest match wins.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use anyhow::{bail, Context, Result};
 
 /// Built-in host suffixes and the outlet each belongs to.
@@ -117,7 +120,14 @@ const BUILT_IN: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Default)]
 pub struct HostTable {
     user: Vec<(String, String)>,
+    /// The user's outlet names as [`name_key`] writes them, for [`HostTable::knows_outlet`].
+    user_keys: HashSet<String>,
 }
+
+/// The built-in outlet names as [`name_key`] writes them: asked of every name of two words
+/// or more the people extractor finds.
+static BUILT_IN_KEYS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| BUILT_IN.iter().map(|&(_, n)| name_key(n)).collect());
 
 impl HostTable {
     /// The built-in table plus the entries of a `HOST = NAME` file (one per line, `#` comments).
@@ -140,7 +150,8 @@ impl HostTable {
             }
             user.push((host, name.to_string()));
         }
-        Ok(HostTable { user })
+        let user_keys = user.iter().map(|(_, n)| name_key(n)).collect();
+        Ok(HostTable { user, user_keys })
     }
 
     /// The outlet a host belongs to: the longest matching entry, the user's first.
@@ -205,11 +216,7 @@ impl HostTable {
     /// case and a leading `The` aside.
     pub fn knows_outlet(&self, name: &str) -> bool {
         let key = name_key(name);
-        self.user
-            .iter()
-            .map(|(_, n)| n.as_str())
-            .chain(BUILT_IN.iter().map(|&(_, n)| n))
-            .any(|n| name_key(n) == key)
+        BUILT_IN_KEYS.contains(&key) || self.user_keys.contains(&key)
     }
 
     /// The built-in entries, for documentation and listings.
