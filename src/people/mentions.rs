@@ -4,6 +4,7 @@
 //! A name that opens the body and is followed straight away by an upper-case wire dateline
 //! (`Peter Blackburn BRUSSELS 1996-08-22 ...`) is the reporter's byline, not a mention.
 
+use super::classes::{self, Class};
 use super::features::{Article, Style, Tag};
 use super::lexicon;
 use super::tokens::{Kind, Token};
@@ -26,6 +27,7 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     let mut offset = 0;
     for (s, seq) in article.sequences().enumerate() {
         for (a, b) in spans(&tags[article.range(s)]) {
+            let a = given_name_before_initial(seq.tokens, a);
             if s == 1 && a == 0 && is_dateline(seq.tokens.get(b))
                 || opens_organisation(&seq.tokens[a..], b - a)
             {
@@ -43,6 +45,24 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
     }
     mentions.retain(|m| !ships.contains(&m.words));
     mentions
+}
+
+/// Where a name that starts with an initial really starts: at the given name written right
+/// before it when the tagger left that out (`the George W. Bush administration` -> `George
+/// W. Bush`, not `W. Bush`).
+fn given_name_before_initial(tokens: &[Token], a: usize) -> usize {
+    let given = |t: &Token| {
+        let c = classes::of(t.text);
+        t.kind == Kind::Word
+            && t.is_capitalised()
+            && (c.has(Class::Given) || c.has(Class::GivenTop))
+            && !c.has(Class::Function)
+            && !lexicon::is_title_word(t.text)
+    };
+    match a.checked_sub(1) {
+        Some(before) if is_initial(tokens[a].text) && given(&tokens[before]) => before,
+        _ => a,
+    }
 }
 
 /// Whether a name runs into a word that names an organisation or place (`Al Qaeda`, `Ford

@@ -295,6 +295,20 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_before_an_initial_opens_the_name() {
+        let got = people(
+            "Jane Roe compared the record with those of previous presidents, including Republican \
+             George W. Bush and Democrat Bill Clinton, who she said had done the same.",
+        );
+        assert_eq!(got, vec!["Jane Roe", "George W. Bush", "Bill Clinton"]);
+        let got = people(
+            "Presidents face a vast array of issues, any one of which could blow up at any time. \
+             Harry S. Truman spoke for many of his successors when he said so, Jane Roe wrote.",
+        );
+        assert_eq!(got, vec!["Harry S. Truman", "Jane Roe"]);
+    }
+
+    #[test]
     fn platforms_are_no_people() {
         let paragraphs = [
             "Sen. Jane Roe called out Facebook on Monday for taking down campaign videos that propose breaking up major tech companies.",
