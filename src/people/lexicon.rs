@@ -271,6 +271,12 @@ const REGIONS: &[&str] = &[
     "Yemen",
     "Zambia",
     "Zimbabwe",
+    // Regions of two words, as a whole name.
+    "Central America",
+    "Latin America",
+    "Middle East",
+    "North America",
+    "South America",
 ];
 
 /// Faiths, parties and groups of people (`Tory`: `Tory Mazzola` is a person), feasts, an
@@ -325,6 +331,7 @@ pub const KOREAN_FAMILY: &[&str] = &[
 ];
 
 const TITLES: &[&str] = &[
+    "AG",
     "Acting",
     "Adm",
     "Adm.",
@@ -359,6 +366,7 @@ const TITLES: &[&str] = &[
     "Congressman",
     "Congresswoman",
     "Councillor",
+    "Counsel",
     "Defence",
     "Defense",
     "Deputy",
@@ -399,6 +407,8 @@ const TITLES: &[&str] = &[
     "Major",
     "Marshal",
     "Mayor",
+    "Messrs",
+    "Messrs.",
     "Minister",
     "Mr",
     "Mr.",

@@ -113,10 +113,12 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
-/// A name holding no place or organisation word, and not made only of months and days or
-/// of initials (`D.` in `(D., Minn.)`).
+/// A name holding no place or organisation word, not opening with `St.` or `Saint` (a
+/// saint's day, church or town: `St. Patrick`, `St. John`), and not made only of months and
+/// days or of initials (`D.` in `(D., Minn.)`).
 fn is_person_like(words: &[String]) -> bool {
     !words.is_empty()
+        && !matches!(words[0].as_str(), "St." | "St" | "Saint")
         && !words.iter().any(|w| lexicon::is_non_person_word(w))
         && !words.iter().all(|w| lexicon::is_month_or_day(w))
         && !words.iter().all(|w| is_initial(w))
@@ -172,6 +174,16 @@ fn title_case(word: &str) -> String {
 mod tests {
     use super::*;
     use Tag::{B, I, O};
+
+    #[test]
+    fn saints_days_and_towns_are_no_people() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        for name in ["St. Patrick", "St John", "Saint Thomas Aquinas"] {
+            assert!(!is_person_like(&words(name)), "{name}");
+        }
+        assert!(is_person_like(&words("Jill St. John")));
+        assert!(lexicon::is_no_person_alone("Latin America"));
+    }
 
     #[test]
     fn spans_from_tags() {

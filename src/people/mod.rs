@@ -309,6 +309,14 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_office_and_address_are_stripped() {
+        let got = people("AG Barr said on Monday that the report was done. Messrs. Roe and Doe disagreed.");
+        assert!(got.contains(&"Barr".to_string()), "{got:?}");
+        assert!(got.iter().all(|p| !p.starts_with("AG") && !p.starts_with("Messrs")), "{got:?}");
+        assert!(lexicon::is_title_word("Counsel") && lexicon::is_title_word("Messrs."));
+    }
+
+    #[test]
     fn platforms_are_no_people() {
         let paragraphs = [
             "Sen. Jane Roe called out Facebook on Monday for taking down campaign videos that propose breaking up major tech companies.",
