@@ -6,7 +6,9 @@
 //! KCNA's `Kim Jong Un` and `Kim Jong-Un` become Yonhap's `Kim Jong-un`. Both given-name
 //! parts must be single Korean syllables (`Jong`, `Un`, `Hoon`, `Sei`), so Western names
 //! that share a family name (`Lee Ann Rimes`) are left alone. Curly apostrophes become
-//! straight ones. Everything else is kept as the article writes it.
+//! straight ones. An East Slavic patronymic before the surname goes (`Vladimir Vladimirovich
+//! Putin` -> `Vladimir Putin`), as Western copy writes the name. Everything else is kept as
+//! the article writes it.
 
 use super::lexicon;
 
@@ -14,6 +16,15 @@ use super::lexicon;
 pub fn canonical(mut words: Vec<String>) -> Vec<String> {
     for w in words.iter_mut().filter(|w| w.contains('’')) {
         *w = w.replace('’', "'");
+    }
+    if words.len() >= 2 && words[..words.len() - 1].iter().any(|w| is_patronymic(w)) {
+        let last = words.len() - 1;
+        words = words
+            .into_iter()
+            .enumerate()
+            .filter(|(i, w)| *i == last || !is_patronymic(w))
+            .map(|(_, w)| w)
+            .collect();
     }
     match words.as_slice() {
         [family, a, b] if is_korean_family(family) && is_syllable_word(a) && is_syllable_word(b) => {
@@ -42,6 +53,15 @@ pub fn korean_name_len(words: &[&str]) -> Option<usize> {
         [_, a, b, ..] if is_syllable_word(a) && is_syllable_word(b) => Some(3),
         _ => None,
     }
+}
+
+/// Whether a word is an East Slavic patronymic: capitalised, ending in `-ovich`, `-evich`,
+/// `-ovna`, `-evna` or `-ichna` (`Vladimirovich`, `Anatolyevich`, `Ivanovna`).
+fn is_patronymic(word: &str) -> bool {
+    const ENDINGS: [&str; 5] = ["ovich", "evich", "ovna", "evna", "ichna"];
+    word.len() > 7
+        && word.starts_with(|c: char| c.is_uppercase())
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 fn is_korean_family(word: &str) -> bool {
@@ -90,6 +110,15 @@ mod tests {
         assert_eq!(canon("Kim Jong-un"), "Kim Jong-un");
         assert_eq!(canon("Choe Son Hui"), "Choe Son-hui");
         assert_eq!(canon("Cho Sei-young"), "Cho Sei-young");
+    }
+
+    #[test]
+    fn patronymics_before_the_surname_go() {
+        assert_eq!(canon("Vladimir Vladimirovich Putin"), "Vladimir Putin");
+        assert_eq!(canon("Valentina Ivanovna Matviyenko"), "Valentina Matviyenko");
+        assert_eq!(canon("Anatolyevich Medvedev"), "Medvedev");
+        assert_eq!(canon("Roman Abramovich"), "Roman Abramovich");
+        assert_eq!(canon("Abramovich"), "Abramovich");
     }
 
     #[test]
