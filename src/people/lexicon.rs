@@ -23,12 +23,12 @@ pub fn is_non_person_word(word: &str) -> bool {
 }
 
 /// Names of countries, continents and U.S. states (`Iowa`, `Georgia`, `Iran`), faiths and
-/// groups (`Christian`, `Latino`, `Muslims`), feasts (`Easter`), `Oscar`, `Staff` and the
-/// photo agency `Getty`:
-/// alone, such a word is the place, the group or the thing, whatever given name or surname
-/// it also is.
+/// groups (`Christian`, `Latino`, `Muslims`, `Isis`), feasts (`Easter`), `Oscar`, `Staff`,
+/// the photo agency `Getty` and words that open a sentence or label a widget (`OK`, `See`,
+/// `Yes`, `Replay`): alone, such a word is the place, the group or the word, whatever given
+/// name or surname it also is.
 pub fn is_no_person_alone(word: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[REGIONS, GROUPS_AND_FEASTS]));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[REGIONS, GROUPS_AND_FEASTS, SAYINGS]));
     SET.contains(word)
 }
 
@@ -297,6 +297,8 @@ const GROUPS_AND_FEASTS: &[&str] = &[
     "Hindu",
     "Hispanic",
     "Hispanics",
+    "Isil",
+    "Isis",
     "Jewish",
     "Latin",
     "Latina",
@@ -315,6 +317,11 @@ const GROUPS_AND_FEASTS: &[&str] = &[
     "Tories",
     "Tory",
 ];
+
+/// Words that open a sentence or a reply (`OK, so …`, `See, a major concern …`, `Yes, it
+/// was right …`) or label a video player (`Replay`), which the tagger can take for a name
+/// when nothing follows them; written in capitals, `OK` is title-cased to `Ok`.
+const SAYINGS: &[&str] = &["OK", "Ok", "Okay", "Replay", "See", "Yes"];
 
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el", "ibn", "la",

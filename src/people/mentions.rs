@@ -30,6 +30,8 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
             let a = given_name_before_initial(seq.tokens, a);
             if s == 1 && a == 0 && is_dateline(seq.tokens.get(b))
                 || opens_organisation(&seq.tokens[a..], b - a)
+                || is_month_before_day(seq.tokens, a, b)
+                || is_case_party(seq.tokens, a, b)
             {
                 continue;
             }
@@ -70,6 +72,33 @@ fn given_name_before_initial(tokens: &[Token], a: usize) -> usize {
 /// the start of the organisation's, not a person's mention.
 fn opens_organisation(from: &[Token], len: usize) -> bool {
     from.get(len).is_some_and(|t| t.kind == Kind::Word && lexicon::is_non_person_word(t.text))
+}
+
+/// Whether a one-word name is a month's abbreviation before a day (`Jan. 6`, `Aug 20`):
+/// `Jan` is a given name too.
+fn is_month_before_day(tokens: &[Token], a: usize, b: usize) -> bool {
+    const MONTHS: &[&str] =
+        &["Apr", "Aug", "Dec", "Feb", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept"];
+    let day = |i: usize| tokens.get(i).is_some_and(|t| t.kind == Kind::Number);
+    b == a + 1
+        && MONTHS.contains(&tokens[a].text)
+        && (day(b) || tokens.get(b).is_some_and(|t| t.text == ".") && day(b + 1))
+}
+
+/// Whether a name is a party to a court case (`Roe v. Wade`, `Brown v Board`): the case
+/// is named, not the person, and `v` is how cases write it (`vs.` joins rivals, who are
+/// people too).
+fn is_case_party(tokens: &[Token], a: usize, b: usize) -> bool {
+    let versus = |i: usize| tokens.get(i).is_some_and(|t| t.text == "v");
+    let capitalised = |i: usize| tokens.get(i).is_some_and(Token::is_capitalised);
+    let after = versus(b)
+        && (capitalised(b + 1) || tokens.get(b + 1).is_some_and(|t| t.text == ".") && capitalised(b + 2));
+    let before = match a.checked_sub(1).map(|i| tokens[i].text) {
+        Some("v") => a >= 2 && capitalised(a - 2),
+        Some(".") => a >= 3 && versus(a - 2) && capitalised(a - 3),
+        _ => false,
+    };
+    after || before
 }
 
 /// Ship prefixes: `USS Ronald Reagan` and `HMS Queen Elizabeth` are ships, and so is `the
@@ -114,14 +143,33 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// A name holding no place or organisation word, not opening with `St.` or `Saint` (a
-/// saint's day, church or town: `St. Patrick`, `St. John`), and not made only of months and
-/// days or of initials (`D.` in `(D., Minn.)`).
+/// saint's day, church or town: `St. Patrick`, `St. John`), not made only of months and
+/// days or of initials (`D.` in `(D., Minn.)`, `D.C.`), and with no contraction (`I’m`).
 fn is_person_like(words: &[String]) -> bool {
     !words.is_empty()
         && !matches!(words[0].as_str(), "St." | "St" | "Saint")
-        && !words.iter().any(|w| lexicon::is_non_person_word(w))
+        && !words.iter().any(|w| lexicon::is_non_person_word(w) || is_contraction(w))
         && !words.iter().all(|w| lexicon::is_month_or_day(w))
-        && !words.iter().all(|w| is_initial(w))
+        && !words.iter().all(|w| is_initials(w))
+}
+
+/// `I'm`, `You’re`, `We've`, `They'll`, `Don't`: a pronoun or verb with its contraction.
+fn is_contraction(word: &str) -> bool {
+    let word = word.replace('’', "'");
+    ["'m", "'re", "'ve", "'ll", "n't"].iter().any(|end| word.ends_with(end))
+}
+
+/// `D.`, `D.C.`, `U.N.`: capitals each followed by a full stop.
+fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() || chars.next() != Some('.') {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Token ranges `[a, b)` of the names in a sequence's tags: a `B` and the `I`s after it
@@ -161,8 +209,11 @@ fn is_initial(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
 }
 
-/// `SHEARER` -> `Shearer`, `JAE-IN` -> `Jae-in`.
+/// `SHEARER` -> `Shearer`, `JAE-IN` -> `Jae-in`; initials stay (`J.R.`, `D.C.`).
 fn title_case(word: &str) -> String {
+    if is_initials(word) {
+        return word.to_string();
+    }
     let mut chars = word.chars();
     chars
         .next()
@@ -205,7 +256,9 @@ mod tests {
         let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
         assert!(!is_person_like(&words("Kent County")));
         assert!(!is_person_like(&words("June June")));
-        assert!(!is_person_like(&words("D.")));
+        assert!(!is_person_like(&words("D.")) && !is_person_like(&words("D.C.")));
+        assert!(!is_person_like(&words("I’m")) && !is_person_like(&words("Don't")));
+        assert!(is_person_like(&words("J.R. Smith")) && is_person_like(&words("Bill O'Reilly")));
         assert!(is_person_like(&words("June Carter")) && is_person_like(&words("P. Simmons")));
     }
 
@@ -230,6 +283,7 @@ mod tests {
     fn caps_names_are_title_cased() {
         assert_eq!(title_case("SHEARER"), "Shearer");
         assert_eq!(title_case("JAE-IN"), "Jae-in");
+        assert_eq!(title_case("D.C."), "D.C.");
     }
 
     fn mention(name: &str, headline: bool) -> Mention {
@@ -253,6 +307,17 @@ mod tests {
     #[test]
     fn headline_stands_alone_when_the_body_names_nobody() {
         assert_eq!(confirm_headline(vec![mention("Shearer", true)]), vec![mention("Shearer", true)]);
+    }
+
+    #[test]
+    fn months_before_days_and_parties_to_cases_are_not_names() {
+        let a = Article::new(&[
+            "",
+            "By Jan. 6 Jan Smith left. Roe v. Wade and Brown v Board. Federer vs. Nadal.",
+        ]);
+        let tags = [O, B, O, O, B, I, O, O, B, O, O, B, O, B, O, B, O, B, O, B, O];
+        let got: Vec<String> = find(&a, &tags).iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(got, vec!["Jan Smith", "Federer", "Nadal"]);
     }
 
     #[test]
