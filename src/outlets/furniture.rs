@@ -73,6 +73,9 @@ const FORM_PHRASES: &[&str] = &[
     "nvalid Email Address",
     "reCAPTCHA",
     "by recaptcha",
+    "hank you for signing up",
+    "hanks for signing up",
+    "occasional promotional offers",
 ];
 
 /// A label after which the page listed other stories' headlines.
@@ -139,6 +142,11 @@ static APPEAL_FOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static APPEAL_YOU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)your?(?-u:\b)").expect("valid regex"));
+
+/// A video player's card: `JUST WATCHED Title Replay More Videos ... MUST WATCH Title 01:51`.
+static VIDEO_CARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^just\ watched\ .*(?-u:\b)replay\ more\ videos(?-u:\b)").expect("valid regex")
+});
 
 /// A copyright, reprint or disclaimer notice: `Copyright © 2019 …`, `© 2018 Tribune Content
 /// Agency`, `The opinions expressed by columnists are their own …`; an enumerated clause
@@ -264,16 +272,28 @@ fn is_appeal(p: &str) -> bool {
         && APPEAL_YOU.is_match(p)
 }
 
-/// A copyright or rights notice, a disclaimer or a sign-up prompt. The patterns are asked
-/// only of paragraphs holding their key word, found by a plain search.
+/// A copyright or rights notice, a disclaimer or a sign-up prompt (one telling the reader
+/// to `Sign up to receive …` is one whatever it signs up for). The patterns are asked only
+/// of paragraphs holding their key word, found by a plain search.
 fn is_notice_or_prompt(p: &str) -> bool {
     let holds = |lower: &str, upper: &str| p.contains(lower) || p.contains(upper);
     COPYRIGHT.is_match(p)
         || (holds("eserved", "ESERVED") && RIGHTS.is_match(p))
         || ((holds("ewsletter", "EWSLETTER") || holds("nbox", "NBOX")) && PROMPT.is_match(p))
+        || tells_to_sign_up(p)
         || IMPERATIVE.is_match(p)
         || ((p.contains('@') && EMAIL.is_match(p) || p.contains("[email")) && TIP_LINE.is_match(p))
         || (holds("icens", "eprinted") && REPRINT.is_match(p))
+        || (holds("Replay", "REPLAY") && VIDEO_CARD.is_match(p))
+}
+
+/// Whether the page tells its reader to `Sign up to receive …`, not quoting another
+/// page that does (`… were told: “Sign up to receive an email …”`).
+fn tells_to_sign_up(p: &str) -> bool {
+    ["Sign up to receive", "SIGN UP TO RECEIVE"]
+        .iter()
+        .filter_map(|phrase| p.find(phrase))
+        .any(|at| !p[..at].contains(['"', '“']))
 }
 
 /// A sign-up form's small print, as forms write it.
@@ -377,6 +397,12 @@ mod tests {
                 "(c) The order ends when the office falls vacant.",
                 "(PHOTOS: The council's year)",
                 "Share",
+                "JUST WATCHED Mayor on the bridge vote Replay More Videos ... MUST WATCH Mayor on the bridge vote 01:51",
+                "I just watched the replay, and more videos will follow, the mayor said.",
+                "Example News is a nonprofit newsroom. Sign up to receive our biggest stories.",
+                "Thank you for signing up. For more from Example News, check out our latest issue",
+                "Residents can sign up to receive flood alerts from the council.",
+                "Visitors were told: “Sign up to receive an email when it is ready.”",
             ],
         );
         assert_eq!(
@@ -384,7 +410,10 @@ mod tests {
             vec![
                 "The council voted on Tuesday to close the old bridge.",
                 "Residents can sign up for email updates about the works, the mayor said.",
-                "(c) The order ends when the office falls vacant."
+                "(c) The order ends when the office falls vacant.",
+                "I just watched the replay, and more videos will follow, the mayor said.",
+                "Residents can sign up to receive flood alerts from the council.",
+                "Visitors were told: “Sign up to receive an email when it is ready.”",
             ]
         );
     }
