@@ -162,12 +162,25 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 
 static RIGHTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)rights reserved").expect("valid regex"));
 
-/// A photo credit closing a caption, `(Photo: Jane Doe, AP)`, read from the last `(`; a
-/// link's title in brackets (`(PICTURES: Berlin A Guarded Ghost Town As People Fear More)`)
-/// is longer than a credit.
+/// A photo credit closing a caption, read from the last `(`: `(Photo: Jane Doe, AP)` or an
+/// agency's `(AP Photo/Jane Doe, File)`, `(Reuters photo: Jane Doe)`. A link's title in
+/// brackets (`(PICTURES: Berlin A Guarded Ghost Town As People Fear More)`) is longer than a
+/// credit.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\((?:photo|photograph|image|picture)s?(?::|\ by)\ [^\s():]+(?:\ [^\s():]+){0,6}\)$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?x)^\((?:
+        (?i:photo|photograph|image|picture)s?(?::|\ (?i:by))\ [^\s():]+(?:\ [^\s():]+){0,6}
+        |(?:[A-Z]{2,}|Reuters|Getty\ Images|Getty)\ (?i:photo|photograph)s?(?:/|:\ )[^()/:]{2,60}
+        )\)$",
+    )
+    .expect("valid regex")
+});
+
+/// A photographer and agency closing a caption, `(Jane Doe/Reuters)`, `(Jane Doe/Example
+/// Journal via AP)`: asked only after a full stop or alone, since prose can end in a
+/// choice of names (`… bid for the grant (New York/New Jersey)`).
+static PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:[A-Z][\w.'’-]*\ ){1,3}[A-Z][\w.'’-]*/[A-Z][^()/]{1,50}\)$").expect("valid regex")
 });
 
 /// A caption's lead-in: `Image caption …`, `Enlarge this image toggle caption …`.
@@ -236,7 +249,13 @@ pub fn strip(draft: &mut Draft) {
 /// Whether a paragraph is a photo caption. Most paragraphs are prose of a few hundred
 /// bytes, so the patterns are asked only of those that could match.
 fn is_caption(p: &str) -> bool {
-    let credit = p.ends_with(')') && p.rfind('(').is_some_and(|at| PHOTO_CREDIT.is_match(&p[at..]));
+    let credited = |at: usize| {
+        let (before, credit) = p.split_at(at);
+        let before = before.trim_end();
+        PHOTO_CREDIT.is_match(credit)
+            || ((before.is_empty() || before.ends_with('.')) && PHOTOGRAPHER.is_match(credit))
+    };
+    let credit = p.ends_with(')') && p.rfind('(').is_some_and(credited);
     credit || CAPTION_LEAD.is_match(p)
 }
 
@@ -480,13 +499,26 @@ mod tests {
             &[
                 "A bridge over the river in May. (Photo: Jane Doe, Daily Example)",
                 "The council met. (PICTURES: The Old Bridge Stands Empty As People Fear More Rain)",
+                "The mayor speaks in Springfield, May 18, 2019. (Jane Doe/Reuters)",
+                "(John Roe/Example Journal via AP)",
+                "Crowds line the bank, Wednesday, Aug. 7, 2019. (AP Photo/Jane Doe, File)",
+                "The mayor at the bridge. (Reuters photo: Jane Doe)",
+                "Both schools bid for the grant (Harvard/MIT)",
+                "The grant goes to the winner (New York/New Jersey/Connecticut)",
+                "The grant goes to the winner (New York/New Jersey)",
             ],
         );
         assert_eq!(
             d.paragraphs,
-            vec!["The council met. (PICTURES: The Old Bridge Stands Empty As People Fear More Rain)"]
+            vec![
+                "The council met. (PICTURES: The Old Bridge Stands Empty As People Fear More Rain)",
+                "Both schools bid for the grant (Harvard/MIT)",
+                "The grant goes to the winner (New York/New Jersey/Connecticut)",
+                "The grant goes to the winner (New York/New Jersey)",
+            ]
         );
-        assert_eq!(d.captions, vec!["A bridge over the river in May. (Photo: Jane Doe, Daily Example)"]);
+        assert_eq!(d.captions.len(), 5);
+        assert_eq!(d.captions[0], "A bridge over the river in May. (Photo: Jane Doe, Daily Example)");
     }
 
     #[test]
