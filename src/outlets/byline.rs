@@ -52,7 +52,7 @@ static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:[,;&|/]|(?-u:\b)and(?-u:\b)|(?-u:\b)with(?-u:\b))\s*|\s+[-–—]\s+")
+    Regex::new(r"\s*(?:[,;&|/]|(?-u:\b)[Aa]nd(?-u:\b)|(?-u:\b)with(?-u:\b))\s*|\s+[-–—]\s+")
         .expect("valid regex")
 });
 
@@ -162,7 +162,7 @@ pub fn parse(raw: &str) -> Byline {
         }
         let part = LEAD_IN.replace(part.trim(), "");
         let part = part.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”' | '`')
         });
         if part.is_empty() || is_credential(part) || part.chars().any(|c| c.is_ascii_digit()) {
             continue;
@@ -581,12 +581,22 @@ fn is_role(part: &str) -> bool {
     words.len() <= 4 && ROLES.contains(&last.as_str()) && !part.starts_with("The ")
 }
 
+/// A name without the credentials after it (`Jane Doe MD, PhD`); a surname written like a
+/// word of two letters (`Diadie Ba`, `Anh Do`, `Jun Ma`) is no `BA`, `DO` or `MA`.
 fn strip_credentials(part: &str) -> String {
     let mut words: Vec<&str> = part.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| is_credential(w)) {
+    while words.len() > 1 && words.last().is_some_and(|w| is_credential(w) && !is_short_surname(w)) {
         words.pop();
     }
     words.join(" ")
+}
+
+/// `Ba`, `Do`, `Ma`: a capital and a small letter, as a surname is written and a credential
+/// is not (`Jr` and `Sr` are suffixes, written so too).
+fn is_short_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a.is_uppercase() && b.is_lowercase())
+        && !matches!(word, "Jr" | "Sr")
 }
 
 #[cfg(test)]
@@ -646,6 +656,15 @@ mod tests {
         assert_eq!(b.agencies, ["AP"]);
         let b = parse("By Jonathan Allen and Jane Roe, Reuters");
         assert_eq!((b.authors.len(), b.agencies), (2, vec!["Reuters".to_string()]));
+        let b = parse("Jane Ba and John Roe, Reuters");
+        assert_eq!(
+            (b.authors, b.agencies),
+            (vec!["Jane Ba".to_string(), "John Roe".to_string()], vec!["Reuters".to_string()])
+        );
+        let b = parse("Mary Roe, Jane Doe And John Roe, AP`");
+        assert_eq!((b.authors.len(), b.agencies), (3, vec!["AP".to_string()]));
+        assert_eq!(parse("Jane Doe MD, PhD").authors, ["Jane Doe"]);
+        assert_eq!(parse("John Roe Jr").authors, ["John Roe"]);
         assert_eq!(parse("Associated Press").authors, Vec::<String>::new());
     }
 

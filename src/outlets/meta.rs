@@ -346,14 +346,17 @@ fn meta_parts(line: &str) -> Vec<String> {
 /// A byline part that has a name's shape (after an honorific: `Dr. Jane Doe`) or signs as a
 /// team, read as a byline; not one that credits an editor or reviewer (`Edited By: Jane Doe`
 /// beside the date), nor one with a part of common words (`Atlanta, United States` beside an
-/// event's date).
+/// event's date). Several writers are named in full: a list holding a single word is a
+/// venue and its town (`Murrayfield, Edinburgh` over a fixture's date).
 fn shaped_name(part: &str) -> Option<byline::Byline> {
     if byline::credits_helper(part) {
         return None;
     }
     let by = byline::parse(byline::undouble(&byline::unglue_tail(part)));
     let shaped = |a: &String| crate::people::has_name_shape(unhonoured(a)) || is_team(a);
-    (!by.authors.is_empty() && by.labels.is_empty() && by.authors.iter().all(shaped)).then_some(by)
+    let full = |a: &String| by.authors.len() == 1 || a.contains(' ');
+    (!by.authors.is_empty() && by.labels.is_empty() && by.authors.iter().all(|a| shaped(a) && full(a)))
+        .then_some(by)
 }
 
 /// A name without the honorific before it: `Dr. Jane Doe`, `Sir Quillon` -> `Jane Doe`,
@@ -792,6 +795,11 @@ mod tests {
         assert!(names(dated_name_line(&editor, Some(0))).is_empty());
         let reviewed = page(&[head, "", "Dec 18, 2025 · Reviewed by Tarun Velkar"]);
         assert!(names(dated_name_line(&reviewed, Some(0))).is_empty());
+        let venue =
+            page(&["Rovers v United (Sat)", "", "Quillonfield, Velkarton", "", "Saturday, 26 February 2005"]);
+        assert!(names(dated_name_line(&venue, Some(0))).is_empty());
+        let pair = page(&[head, "", "Tarun Velkar, Zdenka Horvatova", "", "Dec 18, 2025"]);
+        assert_eq!(names(dated_name_line(&pair, Some(0))), ["Tarun Velkar", "Zdenka Horvatova"]);
     }
 
     #[test]
