@@ -34,7 +34,7 @@ use std::io::{BufRead, BufReader};
 use anyhow::{bail, Context, Result};
 use newsdex::outlets::content::{self, Features, NAMES};
 use newsdex::outlets::words;
-use newsdex::outlets::{body_blocks, weights, BodyBlock, Page};
+use newsdex::outlets::{body_blocks, repeats, weights, BodyBlock, Page};
 
 /// The L2 penalty on the weights of standardised features.
 const L2: f64 = 1e-4;
@@ -286,9 +286,10 @@ fn kept(probs: &[f32], d: &Doc) -> Vec<usize> {
 }
 
 /// A page's body precision and recall with these probabilities (`None` where the metric
-/// skips it).
+/// skips it), a second copy of the text dropped as the binary drops it.
 fn page_scores(probs: &[f32], d: &Doc) -> Scores {
-    let text: Vec<&str> = kept(probs, d).into_iter().map(|i| d.blocks[i].text.as_str()).collect();
+    let mut text: Vec<String> = kept(probs, d).into_iter().map(|i| d.blocks[i].text.clone()).collect();
+    repeats::drop_second_copy(&mut text);
     let predicted = shingles(&tokens(&text.join("\n\n")));
     let tp: u32 = predicted.iter().map(|(k, n)| (*n).min(d.gold.get(k).copied().unwrap_or(0))).sum();
     let (np, ng): (u32, u32) = (predicted.values().sum(), d.gold.values().sum());

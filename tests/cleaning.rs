@@ -179,6 +179,19 @@ fn page_furniture_kept_by_a_crawler_leaves_the_record_body() {
 }
 
 #[test]
+fn an_article_printed_twice_keeps_one_copy() {
+    let s = Scratch::new();
+    let text: Vec<String> = (1..=6)
+        .map(|i| format!("Paragraph {i} of the harbor story, which the page lays out twice for phones."))
+        .collect();
+    let twice = [text.clone(), vec!["The vote was close.".to_string()], text.clone()].concat().join("\n");
+    let record = json!({"title": "Harbor plan approved", "text": twice, "date": "2024-05-06"});
+    let file = s.write("r.jsonl", record.to_string().as_bytes());
+    let a = &extract(&[], &file)[0];
+    assert_same("body", &json!(format!("{}\n\nThe vote was close.", text.join("\n\n"))), &a["body"]);
+}
+
+#[test]
 fn assume_tz_and_outlets_file() {
     let s = Scratch::new();
     let file = s.write(

@@ -271,11 +271,13 @@ impl Pipeline {
         own || person.contains(' ') && self.hosts.knows_outlet(person)
     }
 
-    /// Completes a draft: outlet name, dates, body, people and the stable id.
-    fn finish(&self, draft: Draft, profile: &dyn Outlet, path: String) -> Result<Article> {
+    /// Completes a draft: outlet name, dates, body (a second copy of it dropped), people and
+    /// the stable id.
+    fn finish(&self, mut draft: Draft, profile: &dyn Outlet, path: String) -> Result<Article> {
         if draft.headline.is_empty() && draft.paragraphs.is_empty() {
             bail!("no article text found");
         }
+        outlets::repeats::drop_second_copy(&mut draft.paragraphs);
         let outlet = self.outlet.clone().or(draft.outlet).unwrap_or_else(|| profile.name().to_string());
         let authors = outlets::byline::in_usual_case(draft.authors);
         let mut people = people::extract(&draft.headline, &draft.paragraphs, &authors);

@@ -20,6 +20,7 @@ mod language;
 mod link_list;
 mod meta;
 pub mod plain;
+pub mod repeats;
 mod reuters;
 mod tbs;
 mod trees;
