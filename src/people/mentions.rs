@@ -35,6 +35,9 @@ pub fn find(article: &Article, tags: &[Tag]) -> Vec<Mention> {
             {
                 continue;
             }
+            if seq.style == Style::Normal && b == a + 1 && is_acronym(seq.tokens[a].text) {
+                continue;
+            }
             let words = name_words(&seq.tokens[a..b], seq.style == Style::Caps);
             if is_ship(seq.tokens, a) {
                 ships.push(words);
@@ -160,12 +163,14 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
-/// A name holding no place or organisation word, not opening with `St.` or `Saint` (a
+/// A name holding no place or organisation word, not a nationality's plural alone
+/// (`Americans`), not opening with `St.` or `Saint` (a
 /// saint's day, church or town: `St. Patrick`, `St. John`), not made only of months and
 /// days or of initials (`D.` in `(D., Minn.)`, `D.C.`), and with no contraction (`I’m`).
 fn is_person_like(words: &[String]) -> bool {
     !words.is_empty()
         && !matches!(words[0].as_str(), "St." | "St" | "Saint")
+        && !(words.len() == 1 && words[0].strip_suffix('s').is_some_and(lexicon::is_title_word))
         && !words.iter().any(|w| lexicon::is_non_person_word(w) || is_contraction(w))
         && !words.iter().all(|w| lexicon::is_month_or_day(w))
         && !words.iter().all(|w| is_initials(w))
@@ -211,14 +216,23 @@ fn is_dateline(token: Option<&Token>) -> bool {
     })
 }
 
-/// The words of a name: titles dropped from the front, particles from the end.
+/// The words of a name: titles dropped from the front, particles and words in small
+/// letters from the end (`Obama will`, `Missouri law`; not `al-Assad`).
 fn name_words(tokens: &[Token], caps: bool) -> Vec<String> {
     let title = |t: &Token| lexicon::is_title_word(t.text) && !is_initial(t.text);
     let start = tokens.iter().position(|t| !title(t)).unwrap_or(tokens.len());
-    let end = tokens.iter().rposition(|t| !lexicon::is_particle(t.text)).map_or(start, |e| e + 1);
+    let small = |t: &Token| t.text.starts_with(char::is_lowercase) && !t.text.chars().any(char::is_uppercase);
+    let trailing = |t: &Token| lexicon::is_particle(t.text) || small(t);
+    let end = tokens.iter().rposition(|t| !trailing(t)).map_or(start, |e| e + 1);
     let tokens = &tokens[start..end.max(start)];
     let shouted = tokens.iter().all(|t| !t.text.chars().any(char::is_lowercase));
     tokens.iter().map(|t| if caps || shouted { title_case(t.text) } else { t.text.to_string() }).collect()
+}
+
+/// `EU`, `DPRK`, `NATO`: a word in capitals alone in running text is an acronym (names in
+/// capitals come in headlines and transcripts, read as such).
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// `S.`: one capital and a full stop, an initial even where it could abbreviate `South`.
@@ -267,6 +281,9 @@ mod tests {
         assert_eq!(name_words(a.sequence(1).tokens, false), vec!["Aravinda"]);
         let a = Article::new(&["S. Watkin"]);
         assert_eq!(name_words(a.sequence(0).tokens, false), vec!["S.", "Watkin"]);
+        let a = Article::new(&["Obama will", "Bashar al-Assad"]);
+        assert_eq!(name_words(a.sequence(0).tokens, false), vec!["Obama"]);
+        assert_eq!(name_words(a.sequence(1).tokens, false), vec!["Bashar", "al-Assad"]);
     }
 
     #[test]
@@ -276,6 +293,7 @@ mod tests {
         assert!(!is_person_like(&words("June June")));
         assert!(!is_person_like(&words("D.")) && !is_person_like(&words("D.C.")));
         assert!(!is_person_like(&words("I’m")) && !is_person_like(&words("Don't")));
+        assert!(!is_person_like(&words("Americans")) && is_person_like(&words("Jones")));
         assert!(is_person_like(&words("J.R. Smith")) && is_person_like(&words("Bill O'Reilly")));
         assert!(is_person_like(&words("June Carter")) && is_person_like(&words("P. Simmons")));
     }
@@ -341,6 +359,14 @@ mod tests {
         let got: Vec<String> =
             find(&a, &[B, I, O, B, I, O, O, O]).iter().map(|m| m.words.join(" ")).collect();
         assert_eq!(got, vec!["Jane Roe", "Joe Doe"]);
+    }
+
+    #[test]
+    fn a_word_in_capitals_alone_in_running_text_is_an_acronym() {
+        let a = Article::new(&["", "the EU may act soon, and the DPRK said that Jane Roe would go there."]);
+        let tags = [O, B, O, O, O, O, O, O, B, O, O, B, I, O, O, O, O];
+        let got: Vec<String> = find(&a, &tags).iter().map(|m| m.words.join(" ")).collect();
+        assert_eq!(got, vec!["Jane Roe"]);
     }
 
     #[test]

@@ -201,7 +201,11 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
         let class = BYTES[usize::from(b)];
         let len = if class <= DIGIT {
             1
-        } else if class == OTHER && matches!(b, b'\'' | b'-' | b'.') && alphanumeric_at(text, end + 1) {
+        } else if class == OTHER
+            && matches!(b, b'\'' | b'-' | b'.')
+            && alphanumeric_at(text, end + 1)
+            && !(b == b'.' && runs_into_sentence(bytes, start, end))
+        {
             hyphenated |= b == b'-';
             1
         } else if class == WIDE {
@@ -220,6 +224,16 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     (end, hyphenated)
 }
 
+/// Whether the full stop at `dot` ends a sentence that lost the space after it (`Obama.Yes`,
+/// `Clinton.Democrats`): a word of small letters before it, a capital after it. Initials
+/// (`U.S`, `H.W`), `Ph.D` and addresses (`FoxNews.com`) stay one word.
+fn runs_into_sentence(bytes: &[u8], start: usize, dot: usize) -> bool {
+    dot >= start + 2
+        && bytes[dot - 1].is_ascii_lowercase()
+        && bytes[dot - 2].is_ascii_lowercase()
+        && bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// `P`, `U.S`, `Mr`: words whose following full stop belongs to them.
 fn keeps_full_stop(word: &str) -> bool {
     let mut chars = word.chars();
@@ -233,6 +247,14 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_last_is_split_at_its_full_stop() {
+        assert_eq!(texts("for Barack Obama.Yes, he"), vec!["for", "Barack", "Obama", ".", "Yes", ",", "he"]);
+        assert!(tokenize("Obama.Yes")[2].sentence_start);
+        assert_eq!(texts("Sen.Ted Cruz"), vec!["Sen.", "Ted", "Cruz"]);
+        assert_eq!(texts("U.S.Army Ph.D FoxNews.com"), vec!["U.S.Army", "Ph.D", "FoxNews.com"]);
     }
 
     #[test]
