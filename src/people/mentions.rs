@@ -170,10 +170,15 @@ pub fn confirm_headline(mentions: Vec<Mention>) -> Vec<Mention> {
 fn is_person_like(words: &[String]) -> bool {
     !words.is_empty()
         && !matches!(words[0].as_str(), "St." | "St" | "Saint")
-        && !(words.len() == 1 && words[0].strip_suffix('s').is_some_and(lexicon::is_title_word))
+        && !is_nationality_plural(words)
         && !words.iter().any(|w| lexicon::is_non_person_word(w) || is_contraction(w))
         && !words.iter().all(|w| lexicon::is_month_or_day(w))
         && !words.iter().all(|w| is_initials(w))
+}
+
+/// `Americans`, `Israelis`: a nationality's plural alone names a people.
+fn is_nationality_plural(words: &[String]) -> bool {
+    matches!(words, [word] if word.strip_suffix('s').is_some_and(lexicon::is_title_word))
 }
 
 /// `I'm`, `You’re`, `We've`, `They'll`, `Don't`: a pronoun or verb with its contraction.
