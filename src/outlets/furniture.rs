@@ -143,6 +143,11 @@ static APPEAL_FOR: LazyLock<Regex> = LazyLock::new(|| {
 static APPEAL_YOU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)your?(?-u:\b)").expect("valid regex"));
 
+/// A card linking a related story, its headline then `Read more` (`Can the US break its
+/// cycle of gun control failure? Read more`; asked of paragraphs up to [`CARD_BYTES`]).
+static STORY_CARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\S\s+read\ more\s*[.:…»›>]*$").expect("valid regex"));
+
 /// A video player's card: `JUST WATCHED Title Replay More Videos ... MUST WATCH Title 01:51`.
 static VIDEO_CARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^just\ watched\ .*(?-u:\b)replay\ more\ videos(?-u:\b)").expect("valid regex")
@@ -206,6 +211,8 @@ const STAMP_BYTES: usize = 60;
 const APPEAL_WORDS: usize = 150;
 /// Longest link asking to be clicked by its end (`… Click here.`), in bytes.
 const CLICK_END_BYTES: usize = 160;
+/// Longest related story's card, in bytes: a headline and its `Read more`.
+const CARD_BYTES: usize = 200;
 /// Longest sign-up form dropped, in words.
 const FORM_WORDS: usize = 120;
 /// Longest paragraph that can be furniture, in bytes: a form of [`FORM_WORDS`] words.
@@ -273,6 +280,9 @@ pub fn is_furniture(p: &str) -> bool {
     (p.len() <= LABEL_BYTES && FURNITURE.is_match(p))
         || is_rule(p)
         || (p.len() <= CLICK_END_BYTES && is_click(p))
+        || (p.len() <= CARD_BYTES
+            && p.ends_with(['e', 'E', '.', ':', '…', '»', '›', '>'])
+            && STORY_CARD.is_match(p))
         || (p.len() <= SHORT_BYTES && is_notice_or_prompt(p) && words() <= SHORT_WORDS)
         || (is_form(p) && words() <= FORM_WORDS)
         || (is_appeal(p) && words() <= APPEAL_WORDS)
@@ -422,6 +432,8 @@ mod tests {
                 "Thank you for signing up. For more from Example News, check out our latest issue",
                 "Residents can sign up to receive flood alerts from the council.",
                 "Visitors were told: “Sign up to receive an email when it is ready.”",
+                "Can the council save the old bridge? Read more",
+                "Read more",
             ],
         );
         assert_eq!(

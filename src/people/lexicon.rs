@@ -23,10 +23,10 @@ pub fn is_non_person_word(word: &str) -> bool {
 }
 
 /// Names of countries, continents and U.S. states (`Iowa`, `Georgia`, `Iran`), faiths and
-/// groups (`Christian`, `Latino`, `Muslims`, `Isis`), feasts (`Easter`), `Oscar`, `Staff`,
-/// the photo agency `Getty` and words that open a sentence or label a widget (`OK`, `See`,
-/// `Yes`, `Replay`): alone, such a word is the place, the group or the word, whatever given
-/// name or surname it also is.
+/// groups (`Christian`, `Latino`, `Muslims`, `Isis`), universities (`Harvard`), feasts
+/// (`Easter`), `Oscar`, `Staff`, the photo agency `Getty` and words that open a sentence or
+/// label a widget (`OK`, `See`, `Yes`, `Replay`): alone, such a word is the place, the group
+/// or the word, whatever given name or surname it also is.
 pub fn is_no_person_alone(word: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[REGIONS, GROUPS_AND_FEASTS, SAYINGS]));
     SET.contains(word)
@@ -279,11 +279,14 @@ const REGIONS: &[&str] = &[
     "South America",
 ];
 
-/// Faiths, parties and groups of people (`Tory`: `Tory Mazzola` is a person), feasts, an
+/// Faiths, parties and groups of people (`Tory`: `Tory Mazzola` is a person), universities
+/// known by one name (`Harvard`, `Yale`), feasts, an
 /// award (`Oscar`; a footballer known by that name alone is lost), `Staff` (of `Chief of
 /// Staff`, `General Staff`) and a photo agency that credits pictures by its name alone. Not
 /// the wire's sign-off `Reuter`: `Reuter` alone is Daimler-Benz's chairman in 1996 copy.
 const GROUPS_AND_FEASTS: &[&str] = &[
+    "Asian",
+    "Asians",
     "Buddhist",
     "Catholic",
     "Catholics",
@@ -294,6 +297,7 @@ const GROUPS_AND_FEASTS: &[&str] = &[
     "Evangelical",
     "Evangelicals",
     "Getty",
+    "Harvard",
     "Hindu",
     "Hispanic",
     "Hispanics",
@@ -311,17 +315,25 @@ const GROUPS_AND_FEASTS: &[&str] = &[
     "Muslims",
     "Oscar",
     "Oscars",
+    "Princeton",
     "Protestant",
+    "Shia",
+    "Shiite",
+    "Shiites",
     "Sikh",
     "Staff",
+    "Stanford",
+    "Sunni",
+    "Sunnis",
     "Tories",
     "Tory",
+    "Yale",
 ];
 
 /// Words that open a sentence or a reply (`OK, so …`, `See, a major concern …`, `Yes, it
-/// was right …`) or label a video player (`Replay`), which the tagger can take for a name
-/// when nothing follows them; written in capitals, `OK` is title-cased to `Ok`.
-const SAYINGS: &[&str] = &["OK", "Ok", "Okay", "Replay", "See", "Yes"];
+/// was right …`, `Mind you, …`) or label a link or video player (`Read more`, `Replay`),
+/// which the tagger can take for a name when nothing follows them.
+const SAYINGS: &[&str] = &["Mind", "OK", "Ok", "Okay", "Read", "Replay", "See", "Yes"];
 
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el", "ibn", "la",
@@ -682,6 +694,7 @@ const NON_PERSON: &[&str] = &[
     "Embassy",
     "Facebook",
     "Factory",
+    "Fair",
     "Forces",
     "Foundation",
     "Fund",
@@ -705,6 +718,7 @@ const NON_PERSON: &[&str] = &[
     "Joson",
     "Journal",
     "Kingdom",
+    "Klux",
     "Korea",
     "Koreans",
     "Labour",
