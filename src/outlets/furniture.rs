@@ -313,17 +313,17 @@ fn is_notice_or_prompt(p: &str) -> bool {
         || IMPERATIVE.is_match(p)
         || ((p.contains('@') && EMAIL.is_match(p) || p.contains("[email")) && TIP_LINE.is_match(p))
         || (holds("icens", "eprinted") && REPRINT.is_match(p))
-        || (holds("Replay", "REPLAY") && VIDEO_CARD.is_match(p))
+        || VIDEO_CARD.is_match(p)
 }
 
 /// Whether the page tells its reader to `Sign up to receive …`, not quoting another
 /// page that does (`… were told: “Sign up to receive an email …”`).
 fn tells_to_sign_up(p: &str) -> bool {
-    ["Sign up to receive", "SIGN UP TO RECEIVE"]
-        .iter()
-        .filter_map(|phrase| p.find(phrase))
-        .any(|at| !p[..at].contains(['"', '“']))
+    SIGN_UP.find(p).is_some_and(|at| !p[..at.start()].contains(['"', '“']))
 }
+
+static SIGN_UP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("Sign up to receive|SIGN UP TO RECEIVE").expect("valid regex"));
 
 /// A sign-up form's small print, as forms write it.
 fn is_form(p: &str) -> bool {

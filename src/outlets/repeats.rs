@@ -5,7 +5,7 @@
 //! A paragraph repeated alone stays: a question printed as a heading and again in an FAQ,
 //! a line of code, a quote pulled out of the text. Only a run of repeats is a copy.
 
-use std::collections::HashSet;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Fewest words of a paragraph whose repeat counts: shorter ones (`Step 2`, `Ingredients`)
 /// recur in any long article.
@@ -16,14 +16,14 @@ const MIN_WORDS: usize = 6;
 const MIN_RUN: usize = 5;
 
 /// Removes each run of at least [`MIN_RUN`] paragraphs that repeat earlier ones, with the
-/// short paragraphs inside the run that were printed before it too.
+/// short paragraphs inside the run that were printed before it too. Paragraphs are compared
+/// by a hash of their text, whitespace squashed, so nothing is copied (most bodies repeat
+/// nothing, and their words are not even counted).
 pub fn drop_second_copy(paragraphs: &mut Vec<String>) {
-    let keys: Vec<String> =
-        paragraphs.iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    let long = |i: usize| keys[i].split(' ').count() >= MIN_WORDS;
-    let mut seen = HashSet::new();
-    let repeated: Vec<bool> =
-        keys.iter().enumerate().map(|(i, k)| !seen.insert(k.as_str()) && long(i)).collect();
+    let keys: Vec<u64> = paragraphs.iter().map(|p| key(p)).collect();
+    let first = first_copies(&keys);
+    let long = |i: usize| paragraphs[i].split_whitespace().nth(MIN_WORDS - 1).is_some();
+    let repeated: Vec<bool> = (0..keys.len()).map(|i| first[i] < i && long(i)).collect();
     if repeated.iter().filter(|r| **r).count() < MIN_RUN {
         return;
     }
@@ -36,9 +36,8 @@ pub fn drop_second_copy(paragraphs: &mut Vec<String>) {
         }
         let end = (i..keys.len()).find(|&j| !repeated[j] && long(j)).unwrap_or(keys.len());
         if repeated[i..end].iter().filter(|r| **r).count() >= MIN_RUN {
-            let before: HashSet<&str> = keys[..i].iter().map(String::as_str).collect();
             for j in i..end {
-                drop[j] = repeated[j] || before.contains(keys[j].as_str());
+                drop[j] = repeated[j] || first[j] < i;
             }
         }
         i = end;
@@ -48,6 +47,30 @@ pub fn drop_second_copy(paragraphs: &mut Vec<String>) {
         at += 1;
         !drop[at - 1]
     });
+}
+
+/// A hash of a paragraph's words with single spaces between them (paragraphs come
+/// squashed, so the text is hashed as it is unless it holds a line break or a double space).
+fn key(paragraph: &str) -> u64 {
+    let text = paragraph.trim();
+    if text.contains(['\n', '\t', '\r']) || text.contains("  ") {
+        xxh3_64(text.split_whitespace().collect::<Vec<_>>().join(" ").as_bytes())
+    } else {
+        xxh3_64(text.as_bytes())
+    }
+}
+
+/// For each paragraph, the place of the first one with the same key.
+fn first_copies(keys: &[u64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by_key(|&i| (keys[i], i));
+    let mut first: Vec<usize> = (0..keys.len()).collect();
+    for pair in order.windows(2) {
+        if keys[pair[0]] == keys[pair[1]] {
+            first[pair[1]] = first[pair[0]];
+        }
+    }
+    first
 }
 
 #[cfg(test)]
@@ -76,6 +99,14 @@ mod tests {
         let mut once = paras(&ARTICLE);
         once.push("Share this story".into());
         assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn copies_differing_only_in_spaces_are_copies() {
+        let mut twice = paras(&ARTICLE);
+        twice.extend(ARTICLE.iter().map(|p| p.replacen(' ', "\n  ", 2)));
+        drop_second_copy(&mut twice);
+        assert_eq!(twice, paras(&ARTICLE));
     }
 
     #[test]
