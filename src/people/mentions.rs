@@ -183,8 +183,8 @@ fn is_nationality_plural(words: &[String]) -> bool {
 
 /// `I'm`, `You’re`, `We've`, `They'll`, `Don't`: a pronoun or verb with its contraction.
 fn is_contraction(word: &str) -> bool {
-    let word = word.replace('’', "'");
-    ["'m", "'re", "'ve", "'ll", "n't"].iter().any(|end| word.ends_with(end))
+    const ENDS: [&str; 10] = ["'m", "'re", "'ve", "'ll", "n't", "’m", "’re", "’ve", "’ll", "n’t"];
+    word.contains(['\'', '’']) && ENDS.iter().any(|end| word.ends_with(end))
 }
 
 /// `D.`, `D.C.`, `U.N.`: capitals each followed by a full stop.
